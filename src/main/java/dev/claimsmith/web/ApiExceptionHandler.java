@@ -1,0 +1,127 @@
+package dev.claimsmith.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.exc.StreamConstraintsException;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure into the contract's error shape. Bad input is a 4xx naming what was
+ * wrong; only a genuine server fault is a 500, logged here with its stack trace and
+ * answered without one.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<ApiError> api(ApiException ex) {
+		return ResponseEntity.status(ex.status()).body(ex.body());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException ex) {
+		if (causedBy(ex, PayloadTooLargeException.class)) {
+			return payloadTooLarge();
+		}
+		String reason = causedBy(ex, StreamConstraintsException.class)
+				? "The request body exceeds a JSON limit (nesting depth, string or number length)."
+				: "The request body is missing or is not valid JSON.";
+		return api(ApiException.invalidParameter("body", "invalid_json", reason));
+	}
+
+	@ExceptionHandler(PayloadTooLargeException.class)
+	ResponseEntity<ApiError> tooLarge(PayloadTooLargeException ex) {
+		return payloadTooLarge();
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException ex) {
+		return api(ApiException.invalidParameter(ex.getParameterName(), "required",
+				ex.getParameterName() + " is required."));
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException ex) {
+		return api(ApiException.invalidParameter(ex.getHeaderName(), "required", ex.getHeaderName() + " is required."));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return api(ApiException.invalidParameter(ex.getName(), "invalid_type", ex.getName() + " has the wrong type."));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
+				"Send the request body as application/json.");
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<ApiError> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+		return error(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "This endpoint answers application/json.");
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
+		return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+				"Method " + ex.getMethod() + " is not allowed here.");
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<ApiError> noResource(NoResourceFoundException ex) {
+		return error(HttpStatus.NOT_FOUND, "not_found", "No endpoint at this path.");
+	}
+
+	/** Row locks or versions that stayed contended after the service's retries. */
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	ResponseEntity<ApiError> concurrency(ConcurrencyFailureException ex) {
+		return error(HttpStatus.CONFLICT, "concurrent_update",
+				"The object was changed by a concurrent request; retry the request.");
+	}
+
+	/** A constraint that no service translated: still the client's conflict, not our fault. */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ApiError> integrity(DataIntegrityViolationException ex) {
+		return error(HttpStatus.CONFLICT, "conflict", "The request conflicts with the current state of the data.");
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ApiError> unexpected(Exception ex) {
+		logger.error("Unexpected error", ex);
+		return error(HttpStatus.INTERNAL_SERVER_ERROR, "server_error", "An unexpected error occurred.");
+	}
+
+	private static ResponseEntity<ApiError> payloadTooLarge() {
+		return error(HttpStatus.CONTENT_TOO_LARGE, "request_too_large", PayloadTooLargeException.MESSAGE);
+	}
+
+	private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message) {
+		return ResponseEntity.status(status).body(new ApiError(code, message, null));
+	}
+
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}
