@@ -1,0 +1,130 @@
+package dev.claimsmith.organization;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.claimsmith.metadata.Metadata;
+import dev.claimsmith.metadata.MetadataPatch;
+import dev.claimsmith.store.Ids;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * An organization aggregate; its domains live inside it. Not thread-safe: load, change
+ * and save within one transaction.
+ */
+@Table("organization")
+public class Organization {
+
+	@Id
+	private final String id;
+
+	private String name;
+
+	private String externalId;
+
+	private Metadata metadata;
+
+	@MappedCollection(idColumn = "organization_id", keyColumn = "position")
+	private List<OrganizationDomain> domains;
+
+	@Version
+	private Long version;
+
+	private final Instant createdAt;
+
+	private Instant updatedAt;
+
+	@PersistenceCreator
+	Organization(String id, String name, String externalId, Metadata metadata, List<OrganizationDomain> domains,
+			Long version, Instant createdAt, Instant updatedAt) {
+		this.id = id;
+		this.name = name;
+		this.externalId = externalId;
+		this.metadata = metadata;
+		this.domains = domains;
+		this.version = version;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+	}
+
+	static Organization create(String name, List<DomainData> domains, String externalId, Metadata metadata,
+			Instant now) {
+		Organization organization = new Organization(Ids.next("org"), name, externalId, metadata, new ArrayList<>(),
+				null, now, now);
+		organization.replaceDomains(domains, now);
+		return organization;
+	}
+
+	void rename(String name, Instant now) {
+		this.name = name;
+		this.updatedAt = now;
+	}
+
+	void changeExternalId(String externalId, Instant now) {
+		this.externalId = externalId;
+		this.updatedAt = now;
+	}
+
+	void updateMetadata(MetadataPatch patch, Instant now) {
+		this.metadata = this.metadata.apply(patch);
+		this.updatedAt = now;
+	}
+
+	/** Keeps the id and creation time of domains that stay, so clients' references hold. */
+	void replaceDomains(List<DomainData> requested, Instant now) {
+		List<OrganizationDomain> next = new ArrayList<>();
+		for (DomainData data : requested) {
+			OrganizationDomain kept = this.domains.stream()
+				.filter((domain) -> domain.domain().equals(data.domain()))
+				.findFirst()
+				.orElse(null);
+			if (kept == null) {
+				next.add(new OrganizationDomain(Ids.next("org_domain"), data.domain(), data.state(), now, now));
+			}
+			else {
+				next.add(kept.state().equals(data.state()) ? kept : kept.withState(data.state(), now));
+			}
+		}
+		this.domains = next;
+		this.updatedAt = now;
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	public String externalId() {
+		return this.externalId;
+	}
+
+	public Metadata metadata() {
+		return this.metadata;
+	}
+
+	public List<OrganizationDomain> domains() {
+		return List.copyOf(this.domains);
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	public Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+	/** A requested domain: lower-cased name and verification state. */
+	record DomainData(String domain, String state) {
+	}
+
+}

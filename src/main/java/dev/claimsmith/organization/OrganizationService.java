@@ -1,0 +1,117 @@
+package dev.claimsmith.organization;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.claimsmith.metadata.Metadata;
+import dev.claimsmith.store.CursorPager;
+import dev.claimsmith.store.Timestamps;
+import dev.claimsmith.store.UniqueViolations;
+import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.ListRequest;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Organizations: the module's public face. Reads return {@link Optional}; writes throw
+ * {@link ApiException} for anything the contract answers with a 4xx.
+ */
+@Service
+public class OrganizationService {
+
+	private final Organizations organizations;
+
+	private final CursorPager pager;
+
+	private final Clock clock;
+
+	OrganizationService(Organizations organizations, CursorPager pager, Clock clock) {
+		this.organizations = organizations;
+		this.pager = pager;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Organization> find(String id) {
+		return this.organizations.findById(id);
+	}
+
+	@Transactional(readOnly = true)
+	Optional<Organization> findByExternalId(String externalId) {
+		return this.organizations.findByExternalId(externalId);
+	}
+
+	@Transactional
+	Organization create(OrganizationChanges request) {
+		Instant now = Timestamps.now(this.clock);
+		Metadata metadata = (request.metadata() == null) ? Metadata.empty() : request.metadata().toMetadata();
+		Organization organization = Organization.create(request.name().value(),
+				(request.domains().value() == null) ? List.of() : request.domains().value(),
+				request.externalId().value(), metadata, now);
+		return save(organization);
+	}
+
+	/** Applies a partial update under the row's lock, so concurrent updates never lose a key. */
+	@Transactional
+	Organization update(String id, OrganizationChanges changes) {
+		Organization organization = this.organizations.findLockedById(id)
+			.orElseThrow(() -> ApiException.notFound("organization", id));
+		Instant now = Timestamps.now(this.clock);
+		changes.name().ifPresent((name) -> organization.rename(name, now));
+		changes.externalId().ifPresent((externalId) -> organization.changeExternalId(externalId, now));
+		changes.domains().ifPresent((domains) -> organization.replaceDomains(domains, now));
+		if (changes.metadata() != null) {
+			organization.updateMetadata(changes.metadata(), now);
+		}
+		return save(organization);
+	}
+
+	/** Deletes the organization; its memberships go with it in the same statement (FK cascade). */
+	@Transactional
+	void delete(String id) {
+		if (!this.organizations.existsById(id)) {
+			throw ApiException.notFound("organization", id);
+		}
+		this.organizations.deleteById(id);
+	}
+
+	@Transactional(readOnly = true)
+	Page list(List<String> domains, ListRequest request) {
+		String select = "SELECT o.id FROM organization o WHERE 1 = 1";
+		Map<String, Object> params = Map.of();
+		if (!domains.isEmpty()) {
+			select += " AND o.id IN (SELECT d.organization_id FROM organization_domain d WHERE d.domain IN (:domains))";
+			params = Map.of("domains", domains);
+		}
+		CursorPager.IdPage page = this.pager.page(select, "o.id", params, request);
+		return new Page(load(page.ids()), page.before(), page.after());
+	}
+
+	private List<Organization> load(List<String> ids) {
+		Map<String, Organization> byId = new java.util.HashMap<>();
+		this.organizations.findAllById(ids).forEach((organization) -> byId.put(organization.id(), organization));
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	private Organization save(Organization organization) {
+		try {
+			return this.organizations.save(organization);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueViolations.isViolationOf(ex, "organization_external_id_key")) {
+				throw ApiException.badRequest("external_id_already_used", "external_id",
+						"An organization with external_id '" + organization.externalId() + "' already exists.");
+			}
+			throw ex;
+		}
+	}
+
+	record Page(List<Organization> organizations, String before, String after) {
+	}
+
+}

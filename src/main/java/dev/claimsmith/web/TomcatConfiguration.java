@@ -1,0 +1,20 @@
+package dev.claimsmith.web;
+
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * External ids are any printable ASCII, '/' included, and are looked up by path
+ * ({@code /organizations/external_id/a%2Fb}). Tomcat refuses an encoded slash by default;
+ * passing it through keeps it inside one path segment, which Spring then decodes.
+ */
+@Configuration(proxyBeanMethods = false)
+class TomcatConfiguration {
+
+	@Bean
+	TomcatConnectorCustomizer encodedSlashInPathSegments() {
+		return (connector) -> connector.setEncodedSolidusHandling("passthrough");
+	}
+
+}
