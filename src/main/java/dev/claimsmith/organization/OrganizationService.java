@@ -2,8 +2,11 @@ package dev.claimsmith.organization;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.claimsmith.metadata.Metadata;
@@ -41,6 +44,14 @@ public class OrganizationService {
 		return this.organizations.findById(id);
 	}
 
+	/** The ones of {@code ids} that exist, by id, in one query. */
+	@Transactional(readOnly = true)
+	public Map<String, Organization> findAll(Collection<String> ids) {
+		Map<String, Organization> byId = new HashMap<>();
+		this.organizations.findAllById(ids).forEach((found) -> byId.put(found.id(), found));
+		return byId;
+	}
+
 	@Transactional(readOnly = true)
 	Optional<Organization> findByExternalId(String externalId) {
 		return this.organizations.findByExternalId(externalId);
@@ -56,7 +67,10 @@ public class OrganizationService {
 		return save(organization);
 	}
 
-	/** Applies a partial update under the row's lock, so concurrent updates never lose a key. */
+	/**
+	 * Applies a partial update under the row's lock, so concurrent updates never lose a
+	 * key.
+	 */
 	@Transactional
 	Organization update(String id, OrganizationChanges changes) {
 		Organization organization = this.organizations.findLockedById(id)
@@ -71,7 +85,10 @@ public class OrganizationService {
 		return save(organization);
 	}
 
-	/** Deletes the organization; its memberships go with it in the same statement (FK cascade). */
+	/**
+	 * Deletes the organization; its memberships go with it in the same statement (FK
+	 * cascade).
+	 */
 	@Transactional
 	void delete(String id) {
 		if (!this.organizations.existsById(id)) {
@@ -93,9 +110,8 @@ public class OrganizationService {
 	}
 
 	private List<Organization> load(List<String> ids) {
-		Map<String, Organization> byId = new java.util.HashMap<>();
-		this.organizations.findAllById(ids).forEach((organization) -> byId.put(organization.id(), organization));
-		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+		Map<String, Organization> byId = findAll(ids);
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
 	private Organization save(Organization organization) {

@@ -1,0 +1,102 @@
+package dev.claimsmith.membership;
+
+import java.time.Instant;
+
+import dev.claimsmith.store.Ids;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A user's membership of an organization, referring to both by id only. Not thread-safe:
+ * load, change and save within one transaction.
+ */
+@Table("organization_membership")
+public class Membership {
+
+	public static final String ACTIVE = "active";
+
+	public static final String INACTIVE = "inactive";
+
+	@Id
+	private final String id;
+
+	private final String userId;
+
+	private final String organizationId;
+
+	private String roleSlug;
+
+	private String status;
+
+	@Version
+	private Long version;
+
+	private final Instant createdAt;
+
+	private Instant updatedAt;
+
+	@PersistenceCreator
+	Membership(String id, String userId, String organizationId, String roleSlug, String status, Long version,
+			Instant createdAt, Instant updatedAt) {
+		this.id = id;
+		this.userId = userId;
+		this.organizationId = organizationId;
+		this.roleSlug = roleSlug;
+		this.status = status;
+		this.version = version;
+		this.createdAt = createdAt;
+		this.updatedAt = updatedAt;
+	}
+
+	static Membership create(String userId, String organizationId, String roleSlug, Instant now) {
+		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, ACTIVE, null, now, now);
+	}
+
+	void changeRole(String roleSlug, Instant now) {
+		this.roleSlug = roleSlug;
+		this.updatedAt = now;
+	}
+
+	void changeStatus(String status, Instant now) {
+		if (!this.status.equals(status)) {
+			this.status = status;
+			this.updatedAt = now;
+		}
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	public String userId() {
+		return this.userId;
+	}
+
+	public String organizationId() {
+		return this.organizationId;
+	}
+
+	public String roleSlug() {
+		return this.roleSlug;
+	}
+
+	public String status() {
+		return this.status;
+	}
+
+	public boolean isActive() {
+		return ACTIVE.equals(this.status);
+	}
+
+	public Instant createdAt() {
+		return this.createdAt;
+	}
+
+	public Instant updatedAt() {
+		return this.updatedAt;
+	}
+
+}

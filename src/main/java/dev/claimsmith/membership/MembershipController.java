@@ -1,0 +1,138 @@
+package dev.claimsmith.membership;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.claimsmith.organization.Organization;
+import dev.claimsmith.organization.OrganizationService;
+import dev.claimsmith.user.User;
+import dev.claimsmith.user.UserResponse;
+import dev.claimsmith.user.UserService;
+import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.JsonObjectReader;
+import dev.claimsmith.web.ListRequest;
+import dev.claimsmith.web.ListResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The WorkOS-compatible organization memberships API. */
+@RestController
+@RequestMapping(path = "/user_management/organization_memberships", produces = "application/json")
+class MembershipController {
+
+	private static final int MAX_ID_LENGTH = 64;
+
+	private final MembershipService memberships;
+
+	private final UserService users;
+
+	private final OrganizationService organizations;
+
+	MembershipController(MembershipService memberships, UserService users, OrganizationService organizations) {
+		this.memberships = memberships;
+		this.users = users;
+		this.organizations = organizations;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	MembershipResponse create(@RequestBody JsonNode body) {
+		JsonObjectReader reader = JsonObjectReader.of(body);
+		String userId = reader.requiredString("user_id", 1, MAX_ID_LENGTH);
+		String organizationId = reader.requiredString("organization_id", 1, MAX_ID_LENGTH);
+		String roleSlug = reader.optionalString("role_slug", 1, MAX_ID_LENGTH).orElse(null);
+		reader.validate();
+		return describe(this.memberships.create(userId, organizationId, roleSlug));
+	}
+
+	@GetMapping("/{id}")
+	MembershipResponse get(@PathVariable String id) {
+		return describe(
+				this.memberships.find(id).orElseThrow(() -> ApiException.notFound("organization membership", id)));
+	}
+
+	@PutMapping("/{id}")
+	MembershipResponse update(@PathVariable String id, @RequestBody JsonNode body) {
+		JsonObjectReader reader = JsonObjectReader.of(body);
+		String roleSlug = reader.requiredString("role_slug", 1, MAX_ID_LENGTH);
+		reader.validate();
+		return describe(this.memberships.changeRole(id, roleSlug));
+	}
+
+	@PutMapping("/{id}/deactivate")
+	MembershipResponse deactivate(@PathVariable String id) {
+		return describe(this.memberships.changeStatus(id, Membership.INACTIVE));
+	}
+
+	@PutMapping("/{id}/reactivate")
+	MembershipResponse reactivate(@PathVariable String id) {
+		return describe(this.memberships.changeStatus(id, Membership.ACTIVE));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@PathVariable String id) {
+		this.memberships.delete(id);
+		return ResponseEntity.ok().build();
+	}
+
+	@GetMapping
+	ListResponse<MembershipResponse> list(@RequestParam(name = "user_id", required = false) String userId,
+			@RequestParam(name = "organization_id", required = false) String organizationId,
+			@RequestParam(required = false) List<String> statuses, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String before, @RequestParam(required = false) String after,
+			@RequestParam(required = false) String order) {
+		ListRequest request = ListRequest.of(limit, before, after, order);
+		if (isBlank(userId) && isBlank(organizationId)) {
+			throw ApiException.invalidParameter("user_id", "required",
+					"Either user_id or organization_id is required.");
+		}
+		List<String> statusList = (statuses == null) ? List.of()
+				: statuses.stream().flatMap((value) -> Arrays.stream(value.split(","))).map(String::trim).toList();
+		for (String status : statusList) {
+			if (!status.equals(Membership.ACTIVE) && !status.equals(Membership.INACTIVE)) {
+				throw ApiException.invalidParameter("statuses", "invalid_status",
+						"statuses may contain only active and inactive.");
+			}
+		}
+		MembershipService.Page page = this.memberships.list(isBlank(userId) ? null : userId,
+				isBlank(organizationId) ? null : organizationId, statusList, request);
+		return new ListResponse<>(describe(page.memberships()),
+				new ListResponse.ListMetadata(page.before(), page.after()));
+	}
+
+	private MembershipResponse describe(Membership membership) {
+		return describe(List.of(membership)).get(0);
+	}
+
+	/** Joins users and organization names in two queries, however long the page. */
+	private List<MembershipResponse> describe(List<Membership> page) {
+		Map<String, User> users = this.users.findAll(page.stream().map(Membership::userId).distinct().toList());
+		Map<String, Organization> organizations = this.organizations
+			.findAll(page.stream().map(Membership::organizationId).distinct().toList());
+		return page.stream().map((membership) -> {
+			User user = users.get(membership.userId());
+			Organization organization = organizations.get(membership.organizationId());
+			return MembershipResponse.of(membership, (user == null) ? null : UserResponse.of(user),
+					(organization == null) ? null : organization.name());
+		}).toList();
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+}

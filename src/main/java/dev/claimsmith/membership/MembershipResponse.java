@@ -1,0 +1,22 @@
+package dev.claimsmith.membership;
+
+import java.util.List;
+
+import dev.claimsmith.store.Timestamps;
+import dev.claimsmith.user.UserResponse;
+
+/** The contract's organization membership object. */
+record MembershipResponse(String object, String id, String userId, String organizationId, String organizationName,
+		String status, Role role, List<Role> roles, UserResponse user, String createdAt, String updatedAt) {
+
+	static MembershipResponse of(Membership membership, UserResponse user, String organizationName) {
+		Role role = new Role(membership.roleSlug());
+		return new MembershipResponse("organization_membership", membership.id(), membership.userId(),
+				membership.organizationId(), organizationName, membership.status(), role, List.of(role), user,
+				Timestamps.format(membership.createdAt()), Timestamps.format(membership.updatedAt()));
+	}
+
+	record Role(String slug) {
+	}
+
+}

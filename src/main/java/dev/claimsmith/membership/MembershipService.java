@@ -1,0 +1,165 @@
+package dev.claimsmith.membership;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.claimsmith.organization.OrganizationService;
+import dev.claimsmith.store.CursorPager;
+import dev.claimsmith.store.Timestamps;
+import dev.claimsmith.store.UniqueViolations;
+import dev.claimsmith.user.UserService;
+import dev.claimsmith.web.ApiError;
+import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.ListRequest;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Organization memberships: the module's public face. A user has at most one membership
+ * per organization (a unique index), active or inactive.
+ */
+@Service
+public class MembershipService {
+
+	private final Memberships memberships;
+
+	private final UserService users;
+
+	private final OrganizationService organizations;
+
+	private final RolesProperties roles;
+
+	private final CursorPager pager;
+
+	private final Clock clock;
+
+	MembershipService(Memberships memberships, UserService users, OrganizationService organizations,
+			RolesProperties roles, CursorPager pager, Clock clock) {
+		this.memberships = memberships;
+		this.users = users;
+		this.organizations = organizations;
+		this.roles = roles;
+		this.pager = pager;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Membership> find(String id) {
+		return this.memberships.findById(id);
+	}
+
+	/** The user's active membership of the organization, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Membership> findActive(String userId, String organizationId) {
+		return this.memberships.findByUserIdAndOrganizationId(userId, organizationId).filter(Membership::isActive);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Membership> activeMembershipsOf(String userId) {
+		return this.memberships.findByUserIdAndStatus(userId, Membership.ACTIVE);
+	}
+
+	public List<String> permissionsOf(Membership membership) {
+		return this.roles.permissionsOf(membership.roleSlug());
+	}
+
+	@Transactional
+	Membership create(String userId, String organizationId, String roleSlug) {
+		String role = (roleSlug == null) ? this.roles.defaultRole() : roleSlug;
+		checkRole(role);
+		if (this.users.find(userId).isEmpty()) {
+			throw ApiException.notFound("user", userId);
+		}
+		if (this.organizations.find(organizationId).isEmpty()) {
+			throw ApiException.notFound("organization", organizationId);
+		}
+		try {
+			return this.memberships.save(Membership.create(userId, organizationId, role, now()));
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueViolations.isViolationOf(ex, "organization_membership_user_org_key")) {
+				throw ApiException.conflict("organization_membership_already_exists",
+						"The user already has a membership of this organization.");
+			}
+			// A user or organization deleted meanwhile: the foreign key caught it.
+			throw ApiException.notFound("The user or organization no longer exists.");
+		}
+	}
+
+	@Transactional
+	Membership changeRole(String id, String roleSlug) {
+		checkRole(roleSlug);
+		Membership membership = locked(id);
+		membership.changeRole(roleSlug, now());
+		return this.memberships.save(membership);
+	}
+
+	@Transactional
+	Membership changeStatus(String id, String status) {
+		Membership membership = locked(id);
+		membership.changeStatus(status, now());
+		return this.memberships.save(membership);
+	}
+
+	@Transactional
+	void delete(String id) {
+		if (!this.memberships.existsById(id)) {
+			throw ApiException.notFound("organization membership", id);
+		}
+		this.memberships.deleteById(id);
+	}
+
+	@Transactional(readOnly = true)
+	Page list(String userId, String organizationId, List<String> statuses, ListRequest request) {
+		StringBuilder select = new StringBuilder("SELECT m.id FROM organization_membership m WHERE 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (userId != null) {
+			select.append(" AND m.user_id = :userId");
+			params.put("userId", userId);
+		}
+		if (organizationId != null) {
+			select.append(" AND m.organization_id = :organizationId");
+			params.put("organizationId", organizationId);
+		}
+		if (!statuses.isEmpty()) {
+			select.append(" AND m.status IN (:statuses)");
+			params.put("statuses", statuses);
+		}
+		CursorPager.IdPage page = this.pager.page(select.toString(), "m.id", params, request);
+		Map<String, Membership> byId = new HashMap<>();
+		this.memberships.findAllById(page.ids()).forEach((membership) -> byId.put(membership.id(), membership));
+		List<Membership> found = new ArrayList<>(page.ids().stream().map(byId::get).filter(Objects::nonNull).toList());
+		return new Page(found, page.before(), page.after());
+	}
+
+	private Membership locked(String id) {
+		return this.memberships.findLockedById(id)
+			.orElseThrow(() -> ApiException.notFound("organization membership", id));
+	}
+
+	private void checkRole(String roleSlug) {
+		if (!this.roles.isDefined(roleSlug)) {
+			String message = "Role '" + roleSlug + "' is not defined; defined roles are "
+					+ this.roles.definitions().keySet() + ".";
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_role", message,
+					List.of(new ApiError.FieldError("role_slug", "invalid_role", message)));
+		}
+	}
+
+	private Instant now() {
+		return Timestamps.now(this.clock);
+	}
+
+	record Page(List<Membership> memberships, String before, String after) {
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.claimsmith.user;
+
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.claimsmith.metadata.MetadataPatch;
+import dev.claimsmith.web.JsonObjectReader;
+import dev.claimsmith.web.PatchValue;
+
+/**
+ * A create or update request for a user, validated. On update every field is optional and
+ * an absent field stays as it is.
+ *
+ * @param metadata null when the request has no {@code metadata}
+ */
+record UserChanges(Optional<String> email, Optional<String> password, PatchValue<String> firstName,
+		PatchValue<String> lastName, Optional<Boolean> emailVerified, PatchValue<String> externalId,
+		MetadataPatch metadata) {
+
+	static final int MIN_PASSWORD_LENGTH = 8;
+
+	/**
+	 * Argon2 hashes any length, but a megabyte password is only a way to burn our CPU.
+	 */
+	static final int MAX_PASSWORD_LENGTH = 256;
+
+	static final int MAX_NAME_LENGTH = 255;
+
+	static UserChanges forCreate(JsonNode body) {
+		JsonObjectReader reader = JsonObjectReader.of(body);
+		String email = reader.requiredEmail("email");
+		return read(reader, Optional.ofNullable(email));
+	}
+
+	static UserChanges forUpdate(JsonNode body) {
+		JsonObjectReader reader = JsonObjectReader.of(body);
+		Optional<String> email = reader.optionalEmail("email");
+		return read(reader, email);
+	}
+
+	private static UserChanges read(JsonObjectReader reader, Optional<String> email) {
+		Optional<String> password = reader.optionalString("password", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
+		PatchValue<String> firstName = reader.patchString("first_name", 0, MAX_NAME_LENGTH);
+		PatchValue<String> lastName = reader.patchString("last_name", 0, MAX_NAME_LENGTH);
+		Optional<Boolean> emailVerified = reader.optionalBoolean("email_verified");
+		PatchValue<String> externalId = reader.patchAsciiString("external_id", 1, 64);
+		reader.validate();
+		MetadataPatch metadata = MetadataPatch.from(reader.node("metadata"));
+		return new UserChanges(email, password, firstName, lastName, emailVerified, externalId, metadata);
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.claimsmith.user;
+
+import java.util.Map;
+
+import dev.claimsmith.store.Timestamps;
+
+/**
+ * The contract's user object, as management endpoints answer it. Authentication answers a
+ * narrower object of its own, without metadata or external id.
+ */
+public record UserResponse(String object, String id, String email, boolean emailVerified, String firstName,
+		String lastName, String profilePictureUrl, String lastSignInAt, String externalId, Map<String, String> metadata,
+		String createdAt, String updatedAt) {
+
+	public static UserResponse of(User user) {
+		return new UserResponse("user", user.id(), user.email(), user.emailVerified(), user.firstName(),
+				user.lastName(), user.profilePictureUrl(), Timestamps.format(user.lastSignInAt()), user.externalId(),
+				user.metadata().asMap(), Timestamps.format(user.createdAt()), Timestamps.format(user.updatedAt()));
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.claimsmith.user;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.claimsmith.store.CursorPager;
+import dev.claimsmith.store.Timestamps;
+import dev.claimsmith.store.UniqueViolations;
+import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.ListRequest;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Users: the module's public face. Reads return {@link Optional}; writes throw
+ * {@link ApiException} for anything the contract answers with a 4xx.
+ */
+@Service
+public class UserService {
+
+	private final Users users;
+
+	private final PasswordHasher passwordHasher;
+
+	private final CursorPager pager;
+
+	private final Clock clock;
+
+	UserService(Users users, PasswordHasher passwordHasher, CursorPager pager, Clock clock) {
+		this.users = users;
+		this.passwordHasher = passwordHasher;
+		this.pager = pager;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<User> find(String id) {
+		return this.users.findById(id);
+	}
+
+	/** The ones of {@code ids} that exist, by id, in one query. */
+	@Transactional(readOnly = true)
+	public Map<String, User> findAll(Collection<String> ids) {
+		Map<String, User> byId = new HashMap<>();
+		this.users.findAllById(ids).forEach((found) -> byId.put(found.id(), found));
+		return byId;
+	}
+
+	@Transactional(readOnly = true)
+	Optional<User> findByExternalId(String externalId) {
+		return this.users.findByExternalId(externalId);
+	}
+
+	/**
+	 * The user with this email and password, or empty. Takes the same time whether the
+	 * email is unknown, has no password, or the password is wrong.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<User> findByCredentials(String email, String password) {
+		Optional<User> user = this.users.findByEmailKey(User.emailKey(email));
+		String hash = user.map(User::passwordHash).orElse(null);
+		boolean matches = this.passwordHasher.matches(password, hash);
+		return matches ? user : Optional.empty();
+	}
+
+	@Transactional
+	public void recordSignIn(String id) {
+		this.users.findLockedById(id).ifPresent((user) -> {
+			user.signedIn(Timestamps.now(this.clock));
+			this.users.save(user);
+		});
+	}
+
+	@Transactional
+	User create(UserChanges request) {
+		// Hash outside the row lock: it is the slow part, and touches no stored state.
+		String passwordHash = request.password().map(this.passwordHasher::hash).orElse(null);
+		Instant now = Timestamps.now(this.clock);
+		User user = User.create(request.email().orElseThrow(), now);
+		apply(user, request, passwordHash, now);
+		return save(user);
+	}
+
+	/**
+	 * Applies a partial update under the row's lock, so concurrent updates never lose a
+	 * key.
+	 */
+	@Transactional
+	User update(String id, UserChanges changes) {
+		String passwordHash = changes.password().map(this.passwordHasher::hash).orElse(null);
+		User user = this.users.findLockedById(id).orElseThrow(() -> ApiException.notFound("user", id));
+		Instant now = Timestamps.now(this.clock);
+		changes.email().ifPresent((email) -> user.changeEmail(email, now));
+		apply(user, changes, passwordHash, now);
+		return save(user);
+	}
+
+	private void apply(User user, UserChanges changes, String passwordHash, Instant now) {
+		if (passwordHash != null) {
+			user.changePasswordHash(passwordHash, now);
+		}
+		changes.firstName().ifPresent((first) -> user.rename(first, user.lastName(), now));
+		changes.lastName().ifPresent((last) -> user.rename(user.firstName(), last, now));
+		changes.emailVerified().ifPresent((verified) -> user.verifyEmail(verified, now));
+		changes.externalId().ifPresent((externalId) -> user.changeExternalId(externalId, now));
+		if (changes.metadata() != null) {
+			user.updateMetadata(changes.metadata(), now);
+		}
+	}
+
+	/**
+	 * Deletes the user; memberships and sessions go with it in one statement (FK
+	 * cascade).
+	 */
+	@Transactional
+	void delete(String id) {
+		if (!this.users.existsById(id)) {
+			throw ApiException.notFound("user", id);
+		}
+		this.users.deleteById(id);
+	}
+
+	@Transactional(readOnly = true)
+	Page list(String email, String organizationId, ListRequest request) {
+		StringBuilder select = new StringBuilder("SELECT u.id FROM app_user u WHERE 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (email != null) {
+			select.append(" AND u.email_key = :emailKey");
+			params.put("emailKey", User.emailKey(email));
+		}
+		if (organizationId != null) {
+			select.append(" AND u.id IN (SELECT m.user_id FROM organization_membership m"
+					+ " WHERE m.organization_id = :organizationId)");
+			params.put("organizationId", organizationId);
+		}
+		CursorPager.IdPage page = this.pager.page(select.toString(), "u.id", params, request);
+		Map<String, User> byId = findAll(page.ids());
+		List<User> users = page.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
+		return new Page(users, page.before(), page.after());
+	}
+
+	private User save(User user) {
+		try {
+			return this.users.save(user);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueViolations.isViolationOf(ex, "app_user_email_key")) {
+				throw ApiException.badRequest("email_not_available", "email",
+						"A user with email '" + user.email() + "' already exists.");
+			}
+			if (UniqueViolations.isViolationOf(ex, "app_user_external_id_key")) {
+				throw ApiException.badRequest("external_id_already_used", "external_id",
+						"A user with external_id '" + user.externalId() + "' already exists.");
+			}
+			throw ex;
+		}
+	}
+
+	record Page(List<User> users, String before, String after) {
+	}
+
+}
