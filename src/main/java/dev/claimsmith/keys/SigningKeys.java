@@ -179,7 +179,7 @@ public class SigningKeys {
 			List<StoredKey> next = new ArrayList<>(retainPublished(stored, now));
 			StoredKey generated = KeyGenerator.generate(this.properties.algorithm(), now, now);
 			next.add(generated);
-			logger.info("No active signing key in {}: generated {} key {}", this.file.path(),
+			logger.info("No active signing key in {}: generated a new {} key {}", this.file.path(),
 					this.properties.algorithm(), generated.kid());
 			stored = write(next);
 		}
