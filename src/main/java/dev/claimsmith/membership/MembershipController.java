@@ -3,6 +3,7 @@ package dev.claimsmith.membership;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MembershipController {
 
 	private static final int MAX_ID_LENGTH = 64;
+
+	private static final Set<String> LISTABLE_STATUSES = Set.of(Membership.ACTIVE, Membership.INACTIVE,
+			Membership.PENDING);
 
 	private final MembershipService memberships;
 
@@ -101,12 +105,20 @@ class MembershipController {
 					"Either user_id or organization_id is required.");
 		}
 		List<String> statusList = (statuses == null) ? List.of()
-				: statuses.stream().flatMap((value) -> Arrays.stream(value.split(","))).map(String::trim).toList();
+				: statuses.stream()
+					.flatMap((value) -> Arrays.stream(value.split(",")))
+					.map(String::trim)
+					.filter((status) -> !status.isEmpty())
+					.toList();
 		for (String status : statusList) {
-			if (!status.equals(Membership.ACTIVE) && !status.equals(Membership.INACTIVE)) {
+			if (!LISTABLE_STATUSES.contains(status)) {
 				throw ApiException.invalidParameter("statuses", "invalid_status",
-						"statuses may contain only active and inactive.");
+						"statuses may contain only active, inactive and pending.");
 			}
+		}
+		if (statusList.isEmpty()) {
+			// WorkOS lists only active memberships unless asked for others.
+			statusList = List.of(Membership.ACTIVE);
 		}
 		MembershipService.Page page = this.memberships.list(isBlank(userId) ? null : userId,
 				isBlank(organizationId) ? null : organizationId, statusList, request);

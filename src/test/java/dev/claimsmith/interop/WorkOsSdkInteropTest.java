@@ -143,6 +143,36 @@ class WorkOsSdkInteropTest {
 	}
 
 	@Test
+	void membershipDeactivateListByStatusRecreateAndDelete() {
+		String userId = this.workos.getUserManagement().create("sdk-" + unique() + "@example.com").getId();
+		Organization organization = this.workos.getOrganizations().create("SDK Lifecycle " + unique());
+		OrganizationMembership membership = this.workos.getOrganizationMembership()
+			.create(userId, organization.getId());
+		assertThat(membership.getRole().getSlug()).isEqualTo("member");
+
+		OrganizationMembership deactivated = this.workos.getOrganizationMembership().deactivate(membership.getId());
+		assertThat(deactivated.getStatus()).isEqualTo(OrganizationMembershipStatus.Inactive);
+		assertThat(this.workos.getOrganizationMembership().list(null, null, 10, null, organization.getId()).data)
+			.as("WorkOS lists only active memberships unless statuses says otherwise")
+			.isEmpty();
+		assertThat(this.workos.getOrganizationMembership()
+			.list(null, null, 10, null, organization.getId(),
+					List.of(OrganizationMembershipStatus.Inactive, OrganizationMembershipStatus.Pending)).data)
+			.extracting(OrganizationMembership::getId)
+			.containsExactly(membership.getId());
+
+		OrganizationMembership recreated = this.workos.getOrganizationMembership()
+			.create(new CreateUserRole.Single("admin"), userId, organization.getId());
+		assertThat(recreated.getId()).as("WorkOS reactivates the inactive membership").isEqualTo(membership.getId());
+		assertThat(recreated.getStatus()).isEqualTo(OrganizationMembershipStatus.Active);
+		assertThat(recreated.getRole().getSlug()).isEqualTo("admin");
+
+		this.workos.getOrganizationMembership().delete(membership.getId());
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.workos.getOrganizationMembership().get(membership.getId()));
+	}
+
+	@Test
 	void organizationListPagesThroughEveryMatchAndDeleteRemoves() {
 		List<String> domains = List.of("p1-" + unique() + ".example.com", "p2-" + unique() + ".example.com",
 				"p3-" + unique() + ".example.com");

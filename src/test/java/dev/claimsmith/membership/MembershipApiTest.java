@@ -130,10 +130,53 @@ class MembershipApiTest {
 			.json();
 		assertThat(byUser.get("data")).extracting((node) -> node.get("id").asString()).containsExactly(id);
 		assertThat(this.api.get("/user_management/organization_memberships").status()).isEqualTo(422);
-		assertThat(
-				this.api.get("/user_management/organization_memberships?user_id=" + this.userId + "&statuses=pending")
-					.status())
-			.isEqualTo(422);
+		assertThat(this.api.get("/user_management/organization_memberships?user_id=" + this.userId + "&statuses=bogus")
+			.status()).isEqualTo(422);
+	}
+
+	@Test
+	void listWhenStatusesAbsentThenOnlyActiveAsInWorkOs() {
+		String id = this.api
+			.post("/user_management/organization_memberships",
+					Map.of("user_id", this.userId, "organization_id", this.orgId))
+			.field("id");
+		this.api.put("/user_management/organization_memberships/" + id + "/deactivate", null);
+
+		assertThat(this.api.get("/user_management/organization_memberships?organization_id=" + this.orgId)
+			.json()
+			.get("data")).isEmpty();
+		assertThat(this.api
+			.get("/user_management/organization_memberships?organization_id=" + this.orgId + "&statuses=inactive")
+			.json()
+			.get("data")).extracting((node) -> node.get("id").asString()).containsExactly(id);
+	}
+
+	@Test
+	void listWhenStatusesPendingThenAcceptedAndMatchesNothing() {
+		this.api.post("/user_management/organization_memberships",
+				Map.of("user_id", this.userId, "organization_id", this.orgId));
+
+		Response pending = this.api
+			.get("/user_management/organization_memberships?user_id=" + this.userId + "&statuses=pending");
+		assertThat(pending.status()).isEqualTo(200);
+		assertThat(pending.json().get("data")).isEmpty();
+	}
+
+	@Test
+	void createWhenInactiveMembershipExistsThenReactivatesItWithTheRequestedRole() {
+		String id = this.api
+			.post("/user_management/organization_memberships",
+					Map.of("user_id", this.userId, "organization_id", this.orgId))
+			.field("id");
+		this.api.put("/user_management/organization_memberships/" + id + "/deactivate", null);
+
+		Response recreated = this.api.post("/user_management/organization_memberships",
+				Map.of("user_id", this.userId, "organization_id", this.orgId, "role_slug", "admin"));
+
+		assertThat(recreated.status()).isEqualTo(201);
+		assertThat(recreated.field("id")).isEqualTo(id);
+		assertThat(recreated.field("status")).isEqualTo("active");
+		assertThat(recreated.json().get("role").get("slug").asString()).isEqualTo("admin");
 	}
 
 	@Test
