@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.workos.WorkOS;
+import com.workos.common.exceptions.BadRequestException;
 import com.workos.common.exceptions.NotFoundException;
 import com.workos.common.exceptions.UnauthorizedException;
+import com.workos.common.exceptions.UnprocessableEntityException;
 import com.workos.common.http.Page;
 import com.workos.common.http.RetryConfig;
 import com.workos.models.Organization;
@@ -193,6 +195,36 @@ class WorkOsSdkInteropTest {
 		this.workos.getOrganizations().delete(ids.get(0));
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> this.workos.getOrganizations().get(ids.get(0)));
+	}
+
+	@Test
+	void validationErrorsSurfaceAsTheSdksTypedExceptionsWithCodeAndFieldErrors() {
+		String externalId = "ext-dup-" + unique();
+		this.workos.getOrganizations().create("SDK Dup " + externalId, null, null, null, null, externalId);
+
+		assertThatExceptionOfType(BadRequestException.class)
+			.isThrownBy(() -> this.workos.getOrganizations()
+				.create("SDK Dup again " + externalId, null, null, null, null, externalId))
+			.satisfies((ex) -> {
+				assertThat(ex.status).isEqualTo(400);
+				assertThat(ex.code).isEqualTo("external_id_already_used");
+				assertThat(ex.getMessage()).isNotBlank();
+			});
+
+		Map<String, String> elevenKeys = new HashMap<>();
+		for (int i = 0; i < 11; i++) {
+			elevenKeys.put("k" + i, "v");
+		}
+		assertThatExceptionOfType(BadRequestException.class).isThrownBy(
+				() -> this.workos.getOrganizations().create("SDK Metadata " + unique(), null, null, null, elevenKeys))
+			.satisfies((ex) -> assertThat(ex.code).isEqualTo("invalid_metadata"));
+
+		assertThatExceptionOfType(UnprocessableEntityException.class)
+			.isThrownBy(() -> this.workos.getUserManagement().create("not-an-email"))
+			.satisfies((ex) -> {
+				assertThat(ex.status).isEqualTo(422);
+				assertThat(ex.errors).extracting((error) -> error.field).contains("email");
+			});
 	}
 
 	@Test
