@@ -52,6 +52,8 @@ class MembershipApiTest {
 		assertThat(membership.get("status").asString()).isEqualTo("active");
 		assertThat(membership.get("role").get("slug").asString()).isEqualTo("member");
 		assertThat(membership.get("roles").get(0).get("slug").asString()).isEqualTo("member");
+		assertThat(membership.get("directory_managed").isBoolean()).isTrue();
+		assertThat(membership.get("directory_managed").asBoolean()).isFalse();
 		assertThat(membership.get("user").get("id").asString()).isEqualTo(this.userId);
 		assertThat(membership.get("created_at").asString()).endsWith("Z");
 	}
