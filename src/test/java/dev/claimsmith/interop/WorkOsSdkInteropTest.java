@@ -168,6 +168,10 @@ class WorkOsSdkInteropTest {
 		assertThat(recreated.getId()).as("WorkOS reactivates the inactive membership").isEqualTo(membership.getId());
 		assertThat(recreated.getStatus()).isEqualTo(OrganizationMembershipStatus.Active);
 		assertThat(recreated.getRole().getSlug()).isEqualTo("admin");
+		OrganizationMembership demoted = this.workos.getOrganizationMembership()
+			.update(membership.getId(), new CreateUserRole.Multiple(List.of("member")));
+		assertThat(demoted.getRole().getSlug()).isEqualTo("member");
+		assertThat(demoted.getDirectoryManaged()).isFalse();
 
 		this.workos.getOrganizationMembership().delete(membership.getId());
 		assertThatExceptionOfType(NotFoundException.class)

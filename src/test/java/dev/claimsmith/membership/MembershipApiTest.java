@@ -1,5 +1,6 @@
 package dev.claimsmith.membership;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -65,6 +66,34 @@ class MembershipApiTest {
 
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.field("code")).isEqualTo("invalid_role");
+	}
+
+	@Test
+	void createAndUpdateWhenRoleSlugsNamesOneRoleThenThatRole() {
+		Response created = this.api.post("/user_management/organization_memberships",
+				Map.of("user_id", this.userId, "organization_id", this.orgId, "role_slugs", List.of("admin")));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("role").get("slug").asString()).isEqualTo("admin");
+
+		Response updated = this.api.put("/user_management/organization_memberships/" + created.field("id"),
+				Map.of("role_slugs", List.of("member")));
+		assertThat(updated.status()).isEqualTo(200);
+		assertThat(updated.json().get("role").get("slug").asString()).isEqualTo("member");
+	}
+
+	@Test
+	void createWhenRoleSlugsNamesSeveralRolesOrBothFormsGivenThen422() {
+		Response several = this.api.post("/user_management/organization_memberships", Map.of("user_id", this.userId,
+				"organization_id", this.orgId, "role_slugs", List.of("admin", "member")));
+		assertThat(several.status()).isEqualTo(422);
+		assertThat(several.json().get("errors").get(0).get("code").asString())
+			.isEqualTo("multiple_roles_not_supported");
+
+		Response both = this.api.post("/user_management/organization_memberships", Map.of("user_id", this.userId,
+				"organization_id", this.orgId, "role_slug", "admin", "role_slugs", List.of("admin")));
+		assertThat(both.status()).isEqualTo(422);
+		assertThat(this.api.get("/user_management/organization_memberships?user_id=" + this.userId).json().get("data"))
+			.isEmpty();
 	}
 
 	@Test
