@@ -6,21 +6,31 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.junit.jupiter.api.Tag;
+
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * A contract test: the whole service on a random port over a real (in-memory H2)
- * database, driven over real HTTP with {@link ApiClient}. Every such class shares one
- * application context, so tests must not assume an empty database: make names, emails and
- * external ids unique per test.
+ * A contract test: the whole service on a random port over a real database, driven over
+ * real HTTP with {@link ApiClient}. The build runs every such class twice, on an
+ * in-memory H2 and on PostgreSQL (see {@link TestDatabase}; tagged {@value #TAG}). Every
+ * such class shares one application context and all contexts share one database, so tests
+ * must not assume an empty database: make names, emails and external ids unique per test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.datasource.url=jdbc:h2:mem:claimsmith-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-				"claimsmith.api-key=" + ApiClient.API_KEY, "claimsmith.keys.dir=target/test-keys",
+		properties = { "claimsmith.api-key=" + ApiClient.API_KEY, "claimsmith.keys.dir=target/test-keys",
 				"claimsmith.templates.dir=templates" })
+@ActiveProfiles(resolver = TestDatabase.class)
+@ContextConfiguration(initializers = TestDatabase.class)
+@Tag(ApiTest.TAG)
 public @interface ApiTest {
+
+	/** The tag of tests that run on each database. */
+	String TAG = "database";
 
 }
