@@ -62,13 +62,16 @@ public final class ApiClient {
 		return send("PUT", path, body);
 	}
 
-	/** Sends {@code body} as is when it is a String (raw JSON, possibly malformed), else as JSON. */
+	/**
+	 * Sends {@code body} as is when it is a String (raw JSON, possibly malformed), else
+	 * as JSON.
+	 */
 	public Response send(String method, String path, Object body) {
 		String text = (body == null) ? null : (body instanceof String raw) ? raw : JSON.writeValueAsString(body);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(30))
-			.method(method, (text == null) ? HttpRequest.BodyPublishers.noBody()
-					: HttpRequest.BodyPublishers.ofString(text));
+			.method(method,
+					(text == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
 		if (text != null) {
 			request.header("Content-Type", "application/json");
 		}

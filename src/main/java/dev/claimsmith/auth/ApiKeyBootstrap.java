@@ -39,7 +39,8 @@ class ApiKeyBootstrap implements SmartInitializingSingleton {
 			this.console.println();
 			this.console.println("    " + key);
 			this.console.println();
-			this.console.println("Send it as 'Authorization: Bearer <key>'. Set CLAIMSMITH_API_KEY to choose your own.");
+			this.console
+				.println("Send it as 'Authorization: Bearer <key>'. Set CLAIMSMITH_API_KEY to choose your own.");
 			this.console.println();
 		}
 	}

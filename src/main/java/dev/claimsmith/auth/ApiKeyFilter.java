@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every management endpoint needs {@code Authorization: Bearer <api key>}. Public are only
- * what resource servers and browsers must reach without one: JWKS, discovery, the
+ * Every management endpoint needs {@code Authorization: Bearer <api key>}. Public are
+ * only what resource servers and browsers must reach without one: JWKS, discovery, the
  * authenticate endpoint (its client secret is checked there), health, the playground page
  * and API docs.
  */

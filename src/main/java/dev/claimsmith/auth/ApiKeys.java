@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API keys: random 256-bit secrets, stored only as SHA-256 hashes. Known hashes are kept
- * in memory so checking a key costs no query; an unknown key is looked up in the
- * database (another instance may have made it). Thread-safe.
+ * in memory so checking a key costs no query; an unknown key is looked up in the database
+ * (another instance may have made it). Thread-safe.
  */
 @Component
 public class ApiKeys {
@@ -77,7 +77,9 @@ public class ApiKeys {
 		return this.jdbc.sql("SELECT COUNT(*) FROM api_key").query(Long.class).single() > 0;
 	}
 
-	/** Makes and stores a new key; the caller shows it once, it cannot be recovered later. */
+	/**
+	 * Makes and stores a new key; the caller shows it once, it cannot be recovered later.
+	 */
 	@Transactional
 	String generate() {
 		byte[] secret = new byte[32];

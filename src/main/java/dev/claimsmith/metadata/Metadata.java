@@ -11,8 +11,8 @@ import dev.claimsmith.web.Ascii;
 
 /**
  * Up to ten string key/value pairs attached to a user or an organization (the WorkOS
- * limits: key 1–40, value at most 600 characters, both printable ASCII). Immutable;
- * every instance is valid. Serializes as a plain JSON object.
+ * limits: key 1–40, value at most 600 characters, both printable ASCII). Immutable; every
+ * instance is valid. Serializes as a plain JSON object.
  */
 public final class Metadata {
 
@@ -34,7 +34,9 @@ public final class Metadata {
 		return EMPTY;
 	}
 
-	/** Validated metadata; a violation is a 400 {@code invalid_metadata} naming the key. */
+	/**
+	 * Validated metadata; a violation is a 400 {@code invalid_metadata} naming the key.
+	 */
 	public static Metadata of(Map<String, String> entries) {
 		if (entries.size() > MAX_KEYS) {
 			throw invalid("metadata",
@@ -50,7 +52,10 @@ public final class Metadata {
 		return this.entries;
 	}
 
-	/** Applies a partial update: set keys overwrite, null values delete, a clear empties first. */
+	/**
+	 * Applies a partial update: set keys overwrite, null values delete, a clear empties
+	 * first.
+	 */
 	public Metadata apply(MetadataPatch patch) {
 		Map<String, String> merged = new LinkedHashMap<>(patch.clearsAll() ? Map.of() : this.entries);
 		patch.changes().forEach((key, value) -> {
@@ -66,8 +71,8 @@ public final class Metadata {
 
 	static void check(String key, String value) {
 		if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-			throw invalid(key, "Metadata key '" + printable(key) + "' must be 1 to " + MAX_KEY_LENGTH
-					+ " characters long.");
+			throw invalid(key,
+					"Metadata key '" + printable(key) + "' must be 1 to " + MAX_KEY_LENGTH + " characters long.");
 		}
 		if (!Ascii.isPrintable(key)) {
 			throw invalid(key, "Metadata key '" + printable(key) + "' must contain only printable ASCII characters.");
@@ -76,8 +81,8 @@ public final class Metadata {
 			return;
 		}
 		if (value.length() > MAX_VALUE_LENGTH) {
-			throw invalid(key, "Metadata value for key '" + key + "' must be at most " + MAX_VALUE_LENGTH
-					+ " characters long.");
+			throw invalid(key,
+					"Metadata value for key '" + key + "' must be at most " + MAX_VALUE_LENGTH + " characters long.");
 		}
 		if (!Ascii.isPrintable(value)) {
 			throw invalid(key, "Metadata value for key '" + key + "' must contain only printable ASCII characters.");

@@ -76,7 +76,9 @@ public class Organization {
 		this.updatedAt = now;
 	}
 
-	/** Keeps the id and creation time of domains that stay, so clients' references hold. */
+	/**
+	 * Keeps the id and creation time of domains that stay, so clients' references hold.
+	 */
 	void replaceDomains(List<DomainData> requested, Instant now) {
 		List<OrganizationDomain> next = new ArrayList<>();
 		for (DomainData data : requested) {

@@ -51,7 +51,8 @@ class OrganizationController {
 	OrganizationResponse getByExternalId(@PathVariable String externalId) {
 		return this.organizations.findByExternalId(externalId)
 			.map(OrganizationResponse::of)
-			.orElseThrow(() -> ApiException.notFound("Could not find organization with external_id '" + externalId + "'."));
+			.orElseThrow(
+					() -> ApiException.notFound("Could not find organization with external_id '" + externalId + "'."));
 	}
 
 	@PutMapping("/{id}")

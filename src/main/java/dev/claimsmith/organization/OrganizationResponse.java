@@ -16,8 +16,8 @@ record OrganizationResponse(String object, String id, String name, boolean allow
 			.map((domain) -> DomainResponse.of(organization.id(), domain))
 			.toList();
 		return new OrganizationResponse("organization", organization.id(), organization.name(), false, domains,
-				organization.externalId(), organization.metadata().asMap(),
-				Timestamps.format(organization.createdAt()), Timestamps.format(organization.updatedAt()));
+				organization.externalId(), organization.metadata().asMap(), Timestamps.format(organization.createdAt()),
+				Timestamps.format(organization.updatedAt()));
 	}
 
 	record DomainResponse(String object, String id, String organizationId, String domain, String state,

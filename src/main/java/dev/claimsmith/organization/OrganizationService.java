@@ -56,7 +56,10 @@ public class OrganizationService {
 		return save(organization);
 	}
 
-	/** Applies a partial update under the row's lock, so concurrent updates never lose a key. */
+	/**
+	 * Applies a partial update under the row's lock, so concurrent updates never lose a
+	 * key.
+	 */
 	@Transactional
 	Organization update(String id, OrganizationChanges changes) {
 		Organization organization = this.organizations.findLockedById(id)
@@ -71,7 +74,10 @@ public class OrganizationService {
 		return save(organization);
 	}
 
-	/** Deletes the organization; its memberships go with it in the same statement (FK cascade). */
+	/**
+	 * Deletes the organization; its memberships go with it in the same statement (FK
+	 * cascade).
+	 */
 	@Transactional
 	void delete(String id) {
 		if (!this.organizations.existsById(id)) {

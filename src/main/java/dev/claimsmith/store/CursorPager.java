@@ -26,8 +26,8 @@ public final class CursorPager {
 
 	/**
 	 * One page of ids.
-	 * @param selectIds {@code SELECT x.id FROM … WHERE <filters>} (use {@code WHERE 1 = 1}
-	 * when there is no filter)
+	 * @param selectIds {@code SELECT x.id FROM … WHERE <filters>} (use
+	 * {@code WHERE 1 = 1} when there is no filter)
 	 * @param idColumn the qualified id column, e.g. {@code x.id}
 	 * @param parameters the named parameters of the filters
 	 */
@@ -57,13 +57,13 @@ public final class CursorPager {
 		}
 		String first = ids.get(0);
 		String last = ids.get(ids.size() - 1);
-		boolean moreBefore = backwards ? moreBeyond : exists(selectIds, idColumn, parameters, first, !request.ascending());
+		boolean moreBefore = backwards ? moreBeyond
+				: exists(selectIds, idColumn, parameters, first, !request.ascending());
 		boolean moreAfter = backwards ? exists(selectIds, idColumn, parameters, last, request.ascending()) : moreBeyond;
 		return new IdPage(ids, moreBefore ? first : null, moreAfter ? last : null);
 	}
 
-	private boolean exists(String selectIds, String idColumn, Map<String, ?> parameters, String from,
-			boolean greater) {
+	private boolean exists(String selectIds, String idColumn, Map<String, ?> parameters, String from, boolean greater) {
 		Map<String, Object> params = new HashMap<>(parameters);
 		params.put("edge", from);
 		String sql = selectIds + " AND " + idColumn + (greater ? " > " : " < ") + ":edge LIMIT 1";

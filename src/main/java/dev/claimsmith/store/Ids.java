@@ -11,7 +11,9 @@ public final class Ids {
 	private Ids() {
 	}
 
-	/** A new id; monotonic within this process, so ids made in one millisecond still sort. */
+	/**
+	 * A new id; monotonic within this process, so ids made in one millisecond still sort.
+	 */
 	public static String next(String prefix) {
 		return prefix + "_" + UlidCreator.getMonotonicUlid();
 	}

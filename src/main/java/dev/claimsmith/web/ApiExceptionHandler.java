@@ -95,7 +95,10 @@ class ApiExceptionHandler {
 				"The object was changed by a concurrent request; retry the request.");
 	}
 
-	/** A constraint that no service translated: still the client's conflict, not our fault. */
+	/**
+	 * A constraint that no service translated: still the client's conflict, not our
+	 * fault.
+	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ApiError> integrity(DataIntegrityViolationException ex) {
 		return error(HttpStatus.CONFLICT, "conflict", "The request conflicts with the current state of the data.");

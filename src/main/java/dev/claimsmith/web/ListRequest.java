@@ -37,8 +37,8 @@ public record ListRequest(int limit, String before, String after, boolean ascend
 			switch (order) {
 				case "asc", "normal" -> ascending = true;
 				case "desc" -> ascending = false;
-				default -> errors.add(
-						new ApiError.FieldError("order", "invalid_order", "order must be one of desc, asc, normal."));
+				default -> errors
+					.add(new ApiError.FieldError("order", "invalid_order", "order must be one of desc, asc, normal."));
 			}
 		}
 		checkCursor("before", before, errors);

@@ -2,7 +2,9 @@ package dev.claimsmith.web;
 
 import java.io.IOException;
 
-/** A request body over the configured limit; an IOException so parsers pass it through. */
+/**
+ * A request body over the configured limit; an IOException so parsers pass it through.
+ */
 class PayloadTooLargeException extends IOException {
 
 	static final String MESSAGE = "The request body is larger than the limit of 1 MiB.";

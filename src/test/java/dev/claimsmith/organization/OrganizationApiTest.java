@@ -142,17 +142,15 @@ class OrganizationApiTest {
 	@Test
 	void updateDomainsThenKeptDomainsKeepTheirIds() {
 		JsonNode org = this.api
-			.post("/organizations",
-					Map.of("name", "D", "domain_data", List.of(Map.of("domain", "keep-" + unique() + ".io", "state",
-							"pending"))))
+			.post("/organizations", Map.of("name", "D", "domain_data",
+					List.of(Map.of("domain", "keep-" + unique() + ".io", "state", "pending"))))
 			.json();
 		JsonNode kept = org.get("domains").get(0);
 		String added = "new-" + unique() + ".io";
 
-		JsonNode updated = this.api
-			.put("/organizations/" + org.get("id").asString(),
-					Map.of("domain_data", List.of(Map.of("domain", kept.get("domain").asString(), "state", "verified"),
-							Map.of("domain", added, "state", "pending"))))
+		JsonNode updated = this.api.put("/organizations/" + org.get("id").asString(),
+				Map.of("domain_data", List.of(Map.of("domain", kept.get("domain").asString(), "state", "verified"),
+						Map.of("domain", added, "state", "pending"))))
 			.json();
 		assertThat(updated.get("domains")).hasSize(2);
 		assertThat(updated.get("domains").get(0).get("id")).isEqualTo(kept.get("id"));
