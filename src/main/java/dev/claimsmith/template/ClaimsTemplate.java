@@ -1,0 +1,86 @@
+package dev.claimsmith.template;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A compiled claims template: parsed and checked once, then rendered any number of times
+ * from any number of threads (immutable).
+ *
+ * <p>
+ * The context is a {@code Map<String, Object>} with optional top-level keys {@code user},
+ * {@code organization} and {@code organization_membership}, each a
+ * {@code Map<String, Object>} or absent/null. Templates may read only:
+ * <ul>
+ * <li>{@code user.{id, email, email_verified, first_name, last_name, profile_picture_url,
+ * external_id, metadata.*}}</li>
+ * <li>{@code organization.{id, name, external_id, metadata.*, domains}}, where
+ * {@code domains} is a list of maps with a {@code domain} string</li>
+ * <li>{@code organization_membership.{id, role, roles, permissions, status}}, where
+ * {@code role} is a string and {@code roles} and {@code permissions} lists of
+ * strings</li>
+ * </ul>
+ * Values are String, Boolean, Number, List, Map or null; other keys in the maps are never
+ * read. Any other path is refused when the template is compiled.
+ */
+public final class ClaimsTemplate {
+
+	private final String name;
+
+	private final String source;
+
+	private final ClaimNode.ObjectNode root;
+
+	private final TemplateProperties properties;
+
+	ClaimsTemplate(String name, String source, ClaimNode.ObjectNode root, TemplateProperties properties) {
+		this.name = name;
+		this.source = source;
+		this.root = root;
+		this.properties = properties;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	/** The template text it was compiled from. */
+	public String source() {
+		return this.source;
+	}
+
+	/** The top-level claims the template defines, in template order. */
+	public Set<String> claimNames() {
+		return this.root.members().keySet();
+	}
+
+	/**
+	 * Renders the claims for one context (see the class comment for its shape; null reads
+	 * as empty).
+	 * @throws TemplateException on a failed cast, an object or array inside a string, or
+	 * claims larger than the configured limit
+	 */
+	@SuppressWarnings("unchecked")
+	public RenderedClaims render(Map<String, Object> context) {
+		RenderState state = new RenderState(context, this.properties);
+		Map<String, Object> claims = (Map<String, Object>) this.root.render(state);
+		long size = JsonSize.of(claims);
+		if (size > this.properties.maxClaimsBytes()) {
+			throw new TemplateException("", "Rendered claims are " + size + " bytes, over the limit of "
+					+ this.properties.maxClaimsBytes() + " bytes");
+		}
+		return new RenderedClaims(claims, (int) size, new ArrayList<>(state.warnings()));
+	}
+
+	@Override
+	public String toString() {
+		return "ClaimsTemplate[" + this.name + "]";
+	}
+
+	List<String> keys() {
+		return List.copyOf(this.root.members().keySet());
+	}
+
+}

@@ -1,0 +1,217 @@
+package dev.claimsmith.template;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The claims templates of {@code claimsmith.templates.dir}, one {@code <name>.json} each.
+ * Every template is validated at start-up (an invalid one stops the service, naming file,
+ * pointer and reason); the folder is then polled and edits go live without a restart. A
+ * bad edit keeps the last good version in force and is reported in the log and by
+ * {@code GET /jwt_templates/{name}}. Thread-safe: readers see an immutable snapshot.
+ */
+@Component
+public class ClaimsTemplates {
+
+	/** The template used when none is named. */
+	public static final String DEFAULT = "default";
+
+	private static final Logger logger = LoggerFactory.getLogger(ClaimsTemplates.class);
+
+	private final TemplateProperties properties;
+
+	private final TemplateCompiler compiler;
+
+	private final TemplateFolder folder;
+
+	private volatile Map<String, TemplateFile> files = Map.of();
+
+	private ScheduledExecutorService poller;
+
+	ClaimsTemplates(TemplateProperties properties) {
+		this.properties = properties;
+		this.compiler = new TemplateCompiler(properties);
+		this.folder = new TemplateFolder(properties.dir(), this.compiler, properties.maxTemplateBytes());
+		this.files = loadAtStartUp();
+	}
+
+	/** The template in force under {@code name} (the last good version), if any. */
+	public Optional<ClaimsTemplate> find(String name) {
+		TemplateFile file = this.files.get(name);
+		return Optional.ofNullable((file != null) ? file.live() : null);
+	}
+
+	/**
+	 * Compiles template text without storing it.
+	 * @throws TemplateException listing every problem, each with its claim's pointer
+	 */
+	public ClaimsTemplate compile(String name, String templateText) {
+		return this.compiler.compile(name, templateText);
+	}
+
+	/**
+	 * Compiles the JSON-object form of a template, in which every tag is inside a string
+	 * (so every tag renders text), without storing it.
+	 * @throws TemplateException listing every problem, each with its claim's pointer
+	 */
+	public ClaimsTemplate compile(String name, JsonNode objectTemplate) {
+		return this.compiler.compile(name, objectTemplate);
+	}
+
+	/** Names of the templates on disk, sorted. */
+	public List<String> names() {
+		return List.copyOf(this.files.keySet());
+	}
+
+	List<TemplateFile> files() {
+		return List.copyOf(this.files.values());
+	}
+
+	Optional<TemplateFile> file(String name) {
+		return Optional.ofNullable(this.files.get(name));
+	}
+
+	/**
+	 * Validates {@code content} and, only if it compiles, atomically replaces the
+	 * template's file and puts it in force.
+	 * @throws TemplateException if the content does not compile; nothing is written
+	 */
+	synchronized TemplateFile replace(String name, String content) {
+		ClaimsTemplate compiled = this.compiler.compile(name, content);
+		try {
+			TemplateFile written = this.folder.write(name, content, compiled);
+			Map<String, TemplateFile> next = new TreeMap<>(this.files);
+			next.put(name, written);
+			this.files = Collections.unmodifiableMap(next);
+			logger.info("Claims template '{}' replaced", name);
+			return written;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write template " + name, ex);
+		}
+	}
+
+	/** Re-reads the folder; called by the poller, and by tests directly. */
+	synchronized void reload() {
+		TemplateFolder.Listing listing;
+		try {
+			listing = this.folder.list();
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot list claims templates in {}: {}", this.folder.dir(), ex.getMessage());
+			return;
+		}
+		listing.misnamed().forEach((path) -> logger.warn("Ignoring {}: not a valid template name", path));
+		Map<String, TemplateFile> next = new TreeMap<>();
+		listing.files().forEach((name, path) -> {
+			TemplateFile previous = this.files.get(name);
+			try {
+				TemplateFile current = this.folder.read(name, path, previous);
+				if (current != previous) {
+					report(path, current);
+				}
+				next.put(name, current);
+			}
+			catch (IOException ex) {
+				logger.warn("Cannot read claims template {}: {}", path, ex.getMessage());
+				if (previous != null) {
+					next.put(name, previous);
+				}
+			}
+		});
+		this.files.keySet()
+			.stream()
+			.filter((name) -> !next.containsKey(name))
+			.forEach((name) -> logger.info("Claims template '{}' removed", name));
+		this.files = Collections.unmodifiableMap(next);
+	}
+
+	@PostConstruct
+	void startPolling() {
+		long interval = this.properties.reloadInterval().toMillis();
+		if (interval <= 0) {
+			return;
+		}
+		this.poller = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "claims-templates-reload");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.poller.scheduleWithFixedDelay(this::reloadQuietly, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	@PreDestroy
+	void stopPolling() {
+		if (this.poller != null) {
+			this.poller.shutdownNow();
+		}
+	}
+
+	private void reloadQuietly() {
+		try {
+			reload();
+		}
+		catch (RuntimeException ex) {
+			// A failed poll must not cancel the schedule.
+			logger.warn("Reloading claims templates failed", ex);
+		}
+	}
+
+	private Map<String, TemplateFile> loadAtStartUp() {
+		Path dir = this.folder.dir();
+		List<String> problems = new ArrayList<>();
+		Map<String, TemplateFile> loaded = new TreeMap<>();
+		try {
+			TemplateFolder.Listing listing = this.folder.list();
+			listing.misnamed()
+				.forEach((path) -> problems
+					.add(path + ": file name must be <name>.json with name " + TemplateFolder.NAME.pattern()));
+			for (Map.Entry<String, Path> entry : listing.files().entrySet()) {
+				TemplateFile file = this.folder.read(entry.getKey(), entry.getValue(), null);
+				file.errors()
+					.forEach((error) -> problems.add(entry.getValue() + " at "
+							+ (error.path().isEmpty() ? "/" : error.path()) + ": " + error.message()));
+				loaded.put(entry.getKey(), file);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read claims templates in " + dir + ": " + ex.getMessage(), ex);
+		}
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("Invalid claims templates:\n  " + String.join("\n  ", problems));
+		}
+		if (!loaded.containsKey(DEFAULT)) {
+			logger.warn("No {}/{}.json: there is no default claims template", dir, DEFAULT);
+		}
+		logger.info("Loaded claims templates {} from {}", loaded.keySet(), dir);
+		return Collections.unmodifiableMap(loaded);
+	}
+
+	private static void report(Path path, TemplateFile file) {
+		if (file.valid()) {
+			logger.info("Claims template {} (re)loaded", path);
+		}
+		else {
+			logger.warn("Claims template {} is invalid, keeping the last good version: {}", path, file.errors());
+		}
+	}
+
+}

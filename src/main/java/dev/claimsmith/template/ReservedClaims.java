@@ -1,0 +1,27 @@
+package dev.claimsmith.template;
+
+import java.util.Set;
+
+/**
+ * Claims the token minter sets itself, so a template may not: WorkOS's registered claims
+ * plus Claimsmith's session and membership claims. {@code aud} is deliberately absent:
+ * templates may set it.
+ */
+public final class ReservedClaims {
+
+	/** In the order the error message lists them. */
+	public static final Set<String> NAMES = orderedSet("iss", "sub", "exp", "iat", "nbf", "jti", "client_id", "sid",
+			"org_id", "role", "roles", "permissions");
+
+	private ReservedClaims() {
+	}
+
+	public static boolean isReserved(String claim) {
+		return NAMES.contains(claim);
+	}
+
+	private static Set<String> orderedSet(String... names) {
+		return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(java.util.List.of(names)));
+	}
+
+}

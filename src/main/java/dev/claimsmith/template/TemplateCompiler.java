@@ -1,0 +1,198 @@
+package dev.claimsmith.template;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Compiles template text, or the JSON-object form of a template, into an immutable
+ * {@link ClaimsTemplate}: typed tags become markers, the JSON is parsed strictly
+ * (duplicate keys rejected), each string with tags is checked and compiled once by
+ * mustache.java. Collects every error rather than stopping at the first. Thread-safe.
+ */
+final class TemplateCompiler {
+
+	private static final int MAX_DEPTH = 16;
+
+	private final JsonMapper json;
+
+	private final TemplateProperties properties;
+
+	TemplateCompiler(TemplateProperties properties) {
+		this.properties = properties;
+		JsonFactory factory = JsonFactory.builder()
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.build();
+		this.json = JsonMapper.builder(factory)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.build();
+	}
+
+	ClaimsTemplate compile(String name, String text) {
+		if (text.length() > this.properties.maxTemplateBytes()) {
+			throw new TemplateException("", "Template is larger than " + this.properties.maxTemplateBytes() + " bytes");
+		}
+		TypedTags typed = TypedTags.of(text);
+		JsonNode root = parse(typed.json());
+		return build(name, text, root, typed);
+	}
+
+	ClaimsTemplate compile(String name, JsonNode template) {
+		return build(name, this.json.writeValueAsString(template), template, null);
+	}
+
+	private JsonNode parse(String text) {
+		JsonParser parser = this.json.createParser(text);
+		try (parser) {
+			return this.json.readTree(parser);
+		}
+		catch (JacksonException ex) {
+			String pointer = parser.streamReadContext().pathAsPointer().toString();
+			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : -1;
+			throw new TemplateException(pointer,
+					"Template parse error: " + reason(ex) + ((line > 0) ? " (line " + line + ")" : ""));
+		}
+	}
+
+	/** Jackson's message without its source description, which only says "REDACTED". */
+	private static String reason(JacksonException ex) {
+		String message = ex.getOriginalMessage();
+		int source = message.indexOf(" (start marker at");
+		return (source < 0) ? message : message.substring(0, source);
+	}
+
+	private ClaimsTemplate build(String name, String source, JsonNode root, TypedTags typed) {
+		List<TemplateError> errors = new ArrayList<>();
+		if (root == null || !root.isObject() || root.isEmpty()) {
+			throw new TemplateException("",
+					"Template must render to an object with at least one explicitly defined top-level key");
+		}
+		List<String> reserved = new ArrayList<>();
+		for (String key : root.propertyNames()) {
+			if (ReservedClaims.isReserved(key)) {
+				reserved.add(key);
+			}
+		}
+		for (String key : reserved) {
+			errors.add(new TemplateError(pointer("", key), "Keys reserved (" + String.join(", ", ReservedClaims.NAMES)
+					+ ") cannot be set by a template: \"" + key + "\""));
+		}
+		DefaultMustacheFactory mustaches = ClaimsObjectHandler.factory();
+		ClaimNode tree = new NodeBuilder(typed, mustaches, errors).node(root, "");
+		if (!errors.isEmpty()) {
+			throw new TemplateException(errors);
+		}
+		return new ClaimsTemplate(name, source, (ClaimNode.ObjectNode) tree, this.properties);
+	}
+
+	static String pointer(String parent, String key) {
+		return parent + "/" + key.replace("~", "~0").replace("/", "~1");
+	}
+
+	/** Walks the parsed JSON once, turning each node into its claim node. */
+	private record NodeBuilder(TypedTags typed, DefaultMustacheFactory mustaches, List<TemplateError> errors) {
+
+		ClaimNode node(JsonNode node, String pointer) {
+			if (node.isObject()) {
+				Map<String, ClaimNode> members = new LinkedHashMap<>();
+				for (Map.Entry<String, JsonNode> member : node.properties()) {
+					String key = member.getKey();
+					String child = pointer(pointer, key);
+					if (StringTags.hasTags(key) || (this.typed != null && this.typed.isMarker(key))) {
+						this.errors.add(new TemplateError(child, "Tags are not allowed in keys"));
+					}
+					members.put(key, node(member.getValue(), child));
+				}
+				return new ClaimNode.ObjectNode(Map.copyOf(members).isEmpty() ? Map.of() : members);
+			}
+			if (node.isArray()) {
+				List<ClaimNode> items = new ArrayList<>();
+				for (int i = 0; i < node.size(); i++) {
+					items.add(node(node.get(i), pointer + "/" + i));
+				}
+				return new ClaimNode.ArrayNode(List.copyOf(items));
+			}
+			if (node.isString()) {
+				return string(node.stringValue(), pointer);
+			}
+			if (node.isNumber()) {
+				return new ClaimNode.LiteralNode(number(node));
+			}
+			if (node.isBoolean()) {
+				return new ClaimNode.LiteralNode(node.booleanValue());
+			}
+			return new ClaimNode.LiteralNode(null);
+		}
+
+		private ClaimNode string(String text, String pointer) {
+			if (this.typed != null && this.typed.isMarker(text)) {
+				String tag = this.typed.tags().get(this.typed.index(text));
+				return typed(tag, pointer);
+			}
+			if (!StringTags.hasTags(text)) {
+				return new ClaimNode.LiteralNode(text);
+			}
+			int before = this.errors.size();
+			StringTags.check(text, pointer, this.errors);
+			if (this.errors.size() > before) {
+				return new ClaimNode.LiteralNode(null);
+			}
+			Mustache mustache = this.mustaches.compile(new StringReader(text), pointer);
+			return new ClaimNode.TextNode(pointer, mustache);
+		}
+
+		private ClaimNode typed(String tag, String pointer) {
+			if (tag == null) {
+				return fail(pointer, StringTags.MISSING_CLOSE);
+			}
+			String trimmed = tag.trim();
+			if (trimmed.startsWith("{")) {
+				return fail(pointer, "Triple mustache {{{…}}} is not allowed: values are never escaped, use {{ … }}");
+			}
+			if (!trimmed.isEmpty() && "#^/!><$=&%".indexOf(trimmed.charAt(0)) >= 0) {
+				List<TemplateError> tagErrors = new ArrayList<>();
+				StringTags.check("{{" + tag + "}}", pointer, tagErrors);
+				String message = tagErrors.isEmpty() ? "Sections are only allowed inside strings"
+						: tagErrors.get(0).message();
+				return fail(pointer, message);
+			}
+			try {
+				return new ClaimNode.TypedNode(pointer, ExpressionParser.parse(tag));
+			}
+			catch (RenderFailure ex) {
+				return fail(pointer, ex.getMessage());
+			}
+		}
+
+		private ClaimNode fail(String pointer, String message) {
+			this.errors.add(new TemplateError(pointer, message));
+			return new ClaimNode.LiteralNode(null);
+		}
+
+		private static Object number(JsonNode node) {
+			if (node.isIntegralNumber() && node.canConvertToLong()) {
+				return node.longValue();
+			}
+			BigDecimal decimal = node.decimalValue();
+			return decimal;
+		}
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.claimsmith.template;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.JsonObjectReader;
+
+/**
+ * Templates over HTTP: Claimsmith's {@code /jwt_templates} listing, and WorkOS's
+ * {@code /user_management/jwt_template} for the default template.
+ */
+@RestController
+class TemplateController {
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private static final int MAX_CONTENT_LENGTH = 65536;
+
+	private final ClaimsTemplates templates;
+
+	TemplateController(ClaimsTemplates templates) {
+		this.templates = templates;
+	}
+
+	@GetMapping("/jwt_templates")
+	TemplateList list() {
+		return new TemplateList("list", this.templates.files().stream().map(TemplateController::view).toList());
+	}
+
+	@GetMapping("/jwt_templates/{name}")
+	TemplateView get(@PathVariable String name) {
+		return view(file(name));
+	}
+
+	@GetMapping("/user_management/jwt_template")
+	WorkosTemplate getDefault() {
+		return workos(file(ClaimsTemplates.DEFAULT));
+	}
+
+	@PutMapping("/user_management/jwt_template")
+	WorkosTemplate putDefault(@RequestBody(required = false) JsonNode body) {
+		JsonObjectReader reader = JsonObjectReader.of(body);
+		String content = reader.requiredString("content", 1, MAX_CONTENT_LENGTH);
+		reader.validate();
+		return workos(this.templates.replace(ClaimsTemplates.DEFAULT, content));
+	}
+
+	/** The contract's 422 for templates: errors carry JSON pointers, not field names. */
+	@ExceptionHandler(TemplateException.class)
+	ResponseEntity<InvalidTemplate> invalid(TemplateException ex) {
+		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+			.body(new InvalidTemplate("invalid_template", ex.getMessage(), ex.errors()));
+	}
+
+	private TemplateFile file(String name) {
+		return this.templates.file(name)
+			.orElseThrow(() -> ApiException.notFound("Could not find JWT template '" + name + "'."));
+	}
+
+	private static TemplateView view(TemplateFile file) {
+		return new TemplateView("jwt_template", file.name(), file.content(), file.valid(), file.errors(),
+				timestamp(file.updatedAt()));
+	}
+
+	private static WorkosTemplate workos(TemplateFile file) {
+		return new WorkosTemplate("jwt_template", file.content(), timestamp(file.createdAt()),
+				timestamp(file.updatedAt()));
+	}
+
+	private static String timestamp(Instant instant) {
+		return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MILLIS));
+	}
+
+	record TemplateList(String object, List<TemplateView> data) {
+	}
+
+	record TemplateView(String object, String name, String content, boolean valid, List<TemplateError> errors,
+			String updatedAt) {
+	}
+
+	record WorkosTemplate(String object, String content, String createdAt, String updatedAt) {
+	}
+
+	record InvalidTemplate(String code, String message, List<TemplateError> errors) {
+	}
+
+}

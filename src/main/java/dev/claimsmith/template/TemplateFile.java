@@ -1,0 +1,19 @@
+package dev.claimsmith.template;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One template file as last read: its text, whether that text compiles, and the version
+ * in force (the last good one, so a bad edit never takes a template away).
+ *
+ * @param live the compiled template in force, or null if the file never compiled
+ */
+record TemplateFile(String name, String content, List<TemplateError> errors, ClaimsTemplate live, Instant createdAt,
+		Instant updatedAt) {
+
+	boolean valid() {
+		return this.errors.isEmpty();
+	}
+
+}
