@@ -20,6 +20,12 @@ public class Membership {
 
 	public static final String INACTIVE = "inactive";
 
+	/**
+	 * WorkOS's state of an invited user. Claimsmith has no invitations, so no membership
+	 * is ever pending, but WorkOS clients may still filter by it.
+	 */
+	public static final String PENDING = "pending";
+
 	@Id
 	private final String id;
 
@@ -57,6 +63,15 @@ public class Membership {
 
 	void changeRole(String roleSlug, Instant now) {
 		this.roleSlug = roleSlug;
+		this.updatedAt = now;
+	}
+
+	/**
+	 * An inactive membership made active again, with the role the caller now asks for.
+	 */
+	void reactivate(String roleSlug, Instant now) {
+		this.roleSlug = roleSlug;
+		this.status = ACTIVE;
 		this.updatedAt = now;
 	}
 

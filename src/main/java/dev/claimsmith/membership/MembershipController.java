@@ -3,6 +3,7 @@ package dev.claimsmith.membership;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
@@ -36,6 +37,9 @@ class MembershipController {
 
 	private static final int MAX_ID_LENGTH = 64;
 
+	private static final Set<String> LISTABLE_STATUSES = Set.of(Membership.ACTIVE, Membership.INACTIVE,
+			Membership.PENDING);
+
 	private final MembershipService memberships;
 
 	private final UserService users;
@@ -54,7 +58,7 @@ class MembershipController {
 		JsonObjectReader reader = JsonObjectReader.of(body);
 		String userId = reader.requiredString("user_id", 1, MAX_ID_LENGTH);
 		String organizationId = reader.requiredString("organization_id", 1, MAX_ID_LENGTH);
-		String roleSlug = reader.optionalString("role_slug", 1, MAX_ID_LENGTH).orElse(null);
+		String roleSlug = requestedRole(reader);
 		reader.validate();
 		return describe(this.memberships.create(userId, organizationId, roleSlug));
 	}
@@ -68,7 +72,10 @@ class MembershipController {
 	@PutMapping("/{id}")
 	MembershipResponse update(@PathVariable String id, @RequestBody JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
-		String roleSlug = reader.requiredString("role_slug", 1, MAX_ID_LENGTH);
+		String roleSlug = requestedRole(reader);
+		if (isAbsentOrNull(reader.node("role_slug")) && isAbsentOrNull(reader.node("role_slugs"))) {
+			reader.fail("role_slug", "required", "role_slug is required.");
+		}
 		reader.validate();
 		return describe(this.memberships.changeRole(id, roleSlug));
 	}
@@ -101,17 +108,53 @@ class MembershipController {
 					"Either user_id or organization_id is required.");
 		}
 		List<String> statusList = (statuses == null) ? List.of()
-				: statuses.stream().flatMap((value) -> Arrays.stream(value.split(","))).map(String::trim).toList();
+				: statuses.stream()
+					.flatMap((value) -> Arrays.stream(value.split(",")))
+					.map(String::trim)
+					.filter((status) -> !status.isEmpty())
+					.toList();
 		for (String status : statusList) {
-			if (!status.equals(Membership.ACTIVE) && !status.equals(Membership.INACTIVE)) {
+			if (!LISTABLE_STATUSES.contains(status)) {
 				throw ApiException.invalidParameter("statuses", "invalid_status",
-						"statuses may contain only active and inactive.");
+						"statuses may contain only active, inactive and pending.");
 			}
+		}
+		if (statusList.isEmpty()) {
+			// WorkOS lists only active memberships unless asked for others.
+			statusList = List.of(Membership.ACTIVE);
 		}
 		MembershipService.Page page = this.memberships.list(isBlank(userId) ? null : userId,
 				isBlank(organizationId) ? null : organizationId, statusList, request);
 		return new ListResponse<>(describe(page.memberships()),
 				new ListResponse.ListMetadata(page.before(), page.after()));
+	}
+
+	/**
+	 * WorkOS takes {@code role_slug} or, for multiple roles, {@code role_slugs}. A
+	 * Claimsmith membership has one role, so {@code role_slugs} must name exactly one:
+	 * ignoring it would silently give the default role instead.
+	 */
+	private static String requestedRole(JsonObjectReader reader) {
+		String roleSlug = reader.optionalString("role_slug", 1, MAX_ID_LENGTH).orElse(null);
+		JsonNode roleSlugs = reader.node("role_slugs");
+		if (roleSlugs == null || roleSlugs.isNull()) {
+			return roleSlug;
+		}
+		if (roleSlug != null) {
+			reader.fail("role_slugs", "mutually_exclusive", "Give either role_slug or role_slugs, not both.");
+			return null;
+		}
+		if (!roleSlugs.isArray() || roleSlugs.size() != 1 || !roleSlugs.get(0).isString()) {
+			reader.fail("role_slugs", "multiple_roles_not_supported",
+					"role_slugs must name exactly one role: a membership has one role.");
+			return null;
+		}
+		String slug = roleSlugs.get(0).stringValue();
+		if (slug.isEmpty() || slug.length() > MAX_ID_LENGTH) {
+			reader.fail("role_slugs", "invalid_role", "role_slugs must name a configured role.");
+			return null;
+		}
+		return slug;
 	}
 
 	private MembershipResponse describe(Membership membership) {
@@ -129,6 +172,10 @@ class MembershipController {
 			return MembershipResponse.of(membership, (user == null) ? null : UserResponse.of(user),
 					(organization == null) ? null : organization.name());
 		}).toList();
+	}
+
+	private static boolean isAbsentOrNull(JsonNode node) {
+		return node == null || node.isNull();
 	}
 
 	private static boolean isBlank(String value) {

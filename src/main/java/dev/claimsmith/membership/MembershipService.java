@@ -82,17 +82,32 @@ public class MembershipService {
 		if (this.organizations.find(organizationId).isEmpty()) {
 			throw ApiException.notFound("organization", organizationId);
 		}
+		Optional<Membership> existing = this.memberships.findLockedByUserIdAndOrganizationId(userId, organizationId);
+		if (existing.isPresent()) {
+			return reactivate(existing.get(), role);
+		}
 		try {
 			return this.memberships.save(Membership.create(userId, organizationId, role, now()));
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (UniqueViolations.isViolationOf(ex, "organization_membership_user_org_key")) {
-				throw ApiException.conflict("organization_membership_already_exists",
-						"The user already has a membership of this organization.");
+				throw alreadyExists();
 			}
 			// A user or organization deleted meanwhile: the foreign key caught it.
 			throw ApiException.notFound("The user or organization no longer exists.");
 		}
+	}
+
+	/**
+	 * As WorkOS does, creating a membership the user already has inactive reactivates it
+	 * with the requested role; only an active one is a conflict.
+	 */
+	private Membership reactivate(Membership membership, String role) {
+		if (membership.isActive()) {
+			throw alreadyExists();
+		}
+		membership.reactivate(role, now());
+		return this.memberships.save(membership);
 	}
 
 	@Transactional
@@ -139,6 +154,11 @@ public class MembershipService {
 		this.memberships.findAllById(page.ids()).forEach((membership) -> byId.put(membership.id(), membership));
 		List<Membership> found = new ArrayList<>(page.ids().stream().map(byId::get).filter(Objects::nonNull).toList());
 		return new Page(found, page.before(), page.after());
+	}
+
+	private static ApiException alreadyExists() {
+		return ApiException.conflict("organization_membership_already_exists",
+				"The user already has an active membership of this organization.");
 	}
 
 	private Membership locked(String id) {

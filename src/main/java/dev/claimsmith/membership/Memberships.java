@@ -17,4 +17,7 @@ interface Memberships extends ListCrudRepository<Membership, String> {
 	@Lock(LockMode.PESSIMISTIC_WRITE)
 	Optional<Membership> findLockedById(String id);
 
+	@Lock(LockMode.PESSIMISTIC_WRITE)
+	Optional<Membership> findLockedByUserIdAndOrganizationId(String userId, String organizationId);
+
 }

@@ -1,22 +1,18 @@
 package dev.claimsmith.template;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.JsonObjectReader;
 
@@ -26,9 +22,6 @@ import dev.claimsmith.web.JsonObjectReader;
  */
 @RestController
 class TemplateController {
-
-	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-		.withZone(ZoneOffset.UTC);
 
 	private static final int MAX_CONTENT_LENGTH = 65536;
 
@@ -61,13 +54,6 @@ class TemplateController {
 		return workos(this.templates.replace(ClaimsTemplates.DEFAULT, content));
 	}
 
-	/** The contract's 422 for templates: errors carry JSON pointers, not field names. */
-	@ExceptionHandler(TemplateException.class)
-	ResponseEntity<InvalidTemplate> invalid(TemplateException ex) {
-		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
-			.body(new InvalidTemplate("invalid_template", ex.getMessage(), ex.errors()));
-	}
-
 	private TemplateFile file(String name) {
 		return this.templates.file(name)
 			.orElseThrow(() -> ApiException.notFound("Could not find JWT template '" + name + "'."));
@@ -84,7 +70,7 @@ class TemplateController {
 	}
 
 	private static String timestamp(Instant instant) {
-		return TIMESTAMP.format(instant.truncatedTo(ChronoUnit.MILLIS));
+		return Timestamps.format(instant.truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	record TemplateList(String object, List<TemplateView> data) {
@@ -95,9 +81,6 @@ class TemplateController {
 	}
 
 	record WorkosTemplate(String object, String content, String createdAt, String updatedAt) {
-	}
-
-	record InvalidTemplate(String code, String message, List<TemplateError> errors) {
 	}
 
 }

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.exc.StreamConstraintsException;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -22,9 +24,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns every failure into the contract's error shape. Bad input is a 4xx naming what was
  * wrong; only a genuine server fault is a 500, logged here with its stack trace and
- * answered without one.
+ * answered without one. Runs after feature modules' own handlers (its catch-all would
+ * otherwise shadow them).
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);

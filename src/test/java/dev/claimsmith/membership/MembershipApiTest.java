@@ -1,5 +1,6 @@
 package dev.claimsmith.membership;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,8 @@ class MembershipApiTest {
 		assertThat(membership.get("status").asString()).isEqualTo("active");
 		assertThat(membership.get("role").get("slug").asString()).isEqualTo("member");
 		assertThat(membership.get("roles").get(0).get("slug").asString()).isEqualTo("member");
+		assertThat(membership.get("directory_managed").isBoolean()).isTrue();
+		assertThat(membership.get("directory_managed").asBoolean()).isFalse();
 		assertThat(membership.get("user").get("id").asString()).isEqualTo(this.userId);
 		assertThat(membership.get("created_at").asString()).endsWith("Z");
 	}
@@ -63,6 +66,34 @@ class MembershipApiTest {
 
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.field("code")).isEqualTo("invalid_role");
+	}
+
+	@Test
+	void createAndUpdateWhenRoleSlugsNamesOneRoleThenThatRole() {
+		Response created = this.api.post("/user_management/organization_memberships",
+				Map.of("user_id", this.userId, "organization_id", this.orgId, "role_slugs", List.of("admin")));
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(created.json().get("role").get("slug").asString()).isEqualTo("admin");
+
+		Response updated = this.api.put("/user_management/organization_memberships/" + created.field("id"),
+				Map.of("role_slugs", List.of("member")));
+		assertThat(updated.status()).isEqualTo(200);
+		assertThat(updated.json().get("role").get("slug").asString()).isEqualTo("member");
+	}
+
+	@Test
+	void createWhenRoleSlugsNamesSeveralRolesOrBothFormsGivenThen422() {
+		Response several = this.api.post("/user_management/organization_memberships", Map.of("user_id", this.userId,
+				"organization_id", this.orgId, "role_slugs", List.of("admin", "member")));
+		assertThat(several.status()).isEqualTo(422);
+		assertThat(several.json().get("errors").get(0).get("code").asString())
+			.isEqualTo("multiple_roles_not_supported");
+
+		Response both = this.api.post("/user_management/organization_memberships", Map.of("user_id", this.userId,
+				"organization_id", this.orgId, "role_slug", "admin", "role_slugs", List.of("admin")));
+		assertThat(both.status()).isEqualTo(422);
+		assertThat(this.api.get("/user_management/organization_memberships?user_id=" + this.userId).json().get("data"))
+			.isEmpty();
 	}
 
 	@Test
@@ -130,10 +161,53 @@ class MembershipApiTest {
 			.json();
 		assertThat(byUser.get("data")).extracting((node) -> node.get("id").asString()).containsExactly(id);
 		assertThat(this.api.get("/user_management/organization_memberships").status()).isEqualTo(422);
-		assertThat(
-				this.api.get("/user_management/organization_memberships?user_id=" + this.userId + "&statuses=pending")
-					.status())
-			.isEqualTo(422);
+		assertThat(this.api.get("/user_management/organization_memberships?user_id=" + this.userId + "&statuses=bogus")
+			.status()).isEqualTo(422);
+	}
+
+	@Test
+	void listWhenStatusesAbsentThenOnlyActiveAsInWorkOs() {
+		String id = this.api
+			.post("/user_management/organization_memberships",
+					Map.of("user_id", this.userId, "organization_id", this.orgId))
+			.field("id");
+		this.api.put("/user_management/organization_memberships/" + id + "/deactivate", null);
+
+		assertThat(this.api.get("/user_management/organization_memberships?organization_id=" + this.orgId)
+			.json()
+			.get("data")).isEmpty();
+		assertThat(this.api
+			.get("/user_management/organization_memberships?organization_id=" + this.orgId + "&statuses=inactive")
+			.json()
+			.get("data")).extracting((node) -> node.get("id").asString()).containsExactly(id);
+	}
+
+	@Test
+	void listWhenStatusesPendingThenAcceptedAndMatchesNothing() {
+		this.api.post("/user_management/organization_memberships",
+				Map.of("user_id", this.userId, "organization_id", this.orgId));
+
+		Response pending = this.api
+			.get("/user_management/organization_memberships?user_id=" + this.userId + "&statuses=pending");
+		assertThat(pending.status()).isEqualTo(200);
+		assertThat(pending.json().get("data")).isEmpty();
+	}
+
+	@Test
+	void createWhenInactiveMembershipExistsThenReactivatesItWithTheRequestedRole() {
+		String id = this.api
+			.post("/user_management/organization_memberships",
+					Map.of("user_id", this.userId, "organization_id", this.orgId))
+			.field("id");
+		this.api.put("/user_management/organization_memberships/" + id + "/deactivate", null);
+
+		Response recreated = this.api.post("/user_management/organization_memberships",
+				Map.of("user_id", this.userId, "organization_id", this.orgId, "role_slug", "admin"));
+
+		assertThat(recreated.status()).isEqualTo(201);
+		assertThat(recreated.field("id")).isEqualTo(id);
+		assertThat(recreated.field("status")).isEqualTo("active");
+		assertThat(recreated.json().get("role").get("slug").asString()).isEqualTo("admin");
 	}
 
 	@Test

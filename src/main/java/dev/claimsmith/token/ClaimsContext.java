@@ -1,0 +1,72 @@
+package dev.claimsmith.token;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.claimsmith.membership.Membership;
+import dev.claimsmith.organization.Organization;
+import dev.claimsmith.user.User;
+
+/**
+ * The allow-listed view of a user, organization and membership that templates render
+ * from. Only the fields named here ever reach a template: no password hash, no versions,
+ * no internals. Built once per mint; immutable.
+ */
+final class ClaimsContext {
+
+	private ClaimsContext() {
+	}
+
+	/**
+	 * The template context map: {@code user}, and {@code organization} and
+	 * {@code organization_membership} when given (either may be null).
+	 */
+	static Map<String, Object> of(User user, Organization organization, Membership membership,
+			List<String> permissions) {
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("user", user(user));
+		if (organization != null) {
+			context.put("organization", organization(organization));
+		}
+		if (membership != null) {
+			context.put("organization_membership", membership(membership, permissions));
+		}
+		return context;
+	}
+
+	private static Map<String, Object> user(User user) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", user.id());
+		view.put("email", user.email());
+		view.put("email_verified", user.emailVerified());
+		view.put("first_name", user.firstName());
+		view.put("last_name", user.lastName());
+		view.put("profile_picture_url", user.profilePictureUrl());
+		view.put("external_id", user.externalId());
+		view.put("metadata", user.metadata().asMap());
+		return view;
+	}
+
+	private static Map<String, Object> organization(Organization organization) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", organization.id());
+		view.put("name", organization.name());
+		view.put("external_id", organization.externalId());
+		view.put("metadata", organization.metadata().asMap());
+		view.put("domains",
+				organization.domains().stream().map((domain) -> Map.of("domain", domain.domain())).toList());
+		return view;
+	}
+
+	private static Map<String, Object> membership(Membership membership, List<String> permissions) {
+		Map<String, Object> view = new LinkedHashMap<>();
+		view.put("id", membership.id());
+		view.put("role", membership.roleSlug());
+		view.put("roles", List.of(membership.roleSlug()));
+		view.put("permissions", permissions);
+		view.put("status", membership.status());
+		return view;
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.claimsmith.token;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.claimsmith.keys.IssuerProperties;
+import dev.claimsmith.template.ReservedClaims;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Assembles a token payload like a recipe: the reserved claims first, then the template's
+ * claims, which may never replace one of them.
+ */
+@Component
+class TokenPayloads {
+
+	private final IssuerProperties issuer;
+
+	TokenPayloads(IssuerProperties issuer) {
+		this.issuer = issuer;
+	}
+
+	/**
+	 * The full payload; {@code subject} parts may be null in a preview from inline data.
+	 */
+	Map<String, Object> payload(String subjectId, String organizationId, String role, List<String> permissions,
+			String sessionId, Instant issuedAt, Instant expiresAt, String jti, Map<String, Object> templateClaims) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("iss", this.issuer.issuer());
+		putIfPresent(payload, "sub", subjectId);
+		payload.put("exp", expiresAt.getEpochSecond());
+		payload.put("iat", issuedAt.getEpochSecond());
+		payload.put("jti", jti);
+		putIfPresent(payload, "sid", sessionId);
+		if (organizationId != null) {
+			payload.put("org_id", organizationId);
+			putIfPresent(payload, "role", role);
+			if (role != null) {
+				payload.put("roles", List.of(role));
+			}
+			payload.put("permissions", (permissions == null) ? List.of() : permissions);
+		}
+		payload.put("client_id", this.issuer.clientId());
+		templateClaims.forEach((name, value) -> {
+			if (ReservedClaims.NAMES.contains(name) || payload.containsKey(name)) {
+				// Templates are validated against this at load time; this is the last
+				// line.
+				throw new IllegalStateException("Template claim '" + name + "' would override a reserved claim");
+			}
+			payload.put(name, value);
+		});
+		return payload;
+	}
+
+	Map<String, Object> payload(MintSubject subject, String sessionId, Instant issuedAt, Instant expiresAt, String jti,
+			Map<String, Object> templateClaims) {
+		String organizationId = (subject.organization() != null) ? subject.organization().id() : null;
+		String role = (subject.membership() != null) ? subject.membership().roleSlug() : null;
+		return payload(subject.user().id(), organizationId, role, subject.permissions(), sessionId, issuedAt, expiresAt,
+				jti, templateClaims);
+	}
+
+	private static void putIfPresent(Map<String, Object> payload, String name, Object value) {
+		if (value != null) {
+			payload.put(name, value);
+		}
+	}
+
+}
