@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import dev.claimsmith.store.Ids;
+import dev.claimsmith.token.SessionStatus;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,10 +12,11 @@ import org.springframework.stereotype.Component;
 /**
  * Sign-in sessions ({@code sess_…}): one per successful authentication, carried in the
  * access token's {@code sid}, living on through refresh-token rotation until revoked.
- * Callers supply the transaction.
+ * Callers supply the transaction. As {@link SessionStatus} it lets introspection call a
+ * token of a revoked (or deleted) session inactive.
  */
 @Component
-class Sessions {
+class Sessions implements SessionStatus {
 
 	private final JdbcClient jdbc;
 
@@ -34,6 +36,15 @@ class Sessions {
 			.param("createdAt", Timestamp.from(now))
 			.update();
 		return id;
+	}
+
+	/** Whether the session exists and is not revoked. */
+	@Override
+	public boolean isActive(String id) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM auth_session WHERE id = :id AND revoked_at IS NULL")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** Records the organization a refresh switched the session to. */

@@ -335,6 +335,11 @@ class AuthenticationApiTest {
 		this.auth.user(email, Map.of());
 		Response signedIn = this.auth.password(email, PASSWORD, ip());
 		String sessionId = this.jwks.decode(signedIn.field("access_token")).getClaimAsString("sid");
+		assertThat(this.auth.api()
+			.post("/oauth2/introspect", Map.of("token", signedIn.field("access_token")))
+			.json()
+			.get("active")
+			.asBoolean()).isTrue();
 
 		Response anonymous = this.auth.api()
 			.withApiKey(null)
@@ -345,6 +350,11 @@ class AuthenticationApiTest {
 
 		assertThat(anonymous.status()).isEqualTo(401);
 		assertThat(revoked.status()).isEqualTo(200);
+		assertThat(this.auth.api()
+			.post("/oauth2/introspect", Map.of("token", signedIn.field("access_token")))
+			.json()
+			.get("active")
+			.asBoolean()).as("introspection of a token of the revoked session").isFalse();
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(this.auth.refresh(signedIn.field("refresh_token")).field("error")).isEqualTo("invalid_grant");
 	}
