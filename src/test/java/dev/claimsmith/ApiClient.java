@@ -68,17 +68,25 @@ public final class ApiClient {
 	 */
 	public Response send(String method, String path, Object body) {
 		String text = (body == null) ? null : (body instanceof String raw) ? raw : JSON.writeValueAsString(body);
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-			.timeout(Duration.ofSeconds(30))
-			.method(method,
-					(text == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+		HttpRequest.Builder request = request(path).method(method,
+				(text == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
 		if (text != null) {
 			request.header("Content-Type", "application/json");
 		}
+		return send(request.build());
+	}
+
+	/**
+	 * A request to {@code path} carrying this client's API key and nothing else, for
+	 * tests that control the wire themselves (content type, chunked bodies, raw bytes).
+	 */
+	public HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(30));
 		if (this.apiKey != null) {
 			request.header("Authorization", "Bearer " + this.apiKey);
 		}
-		return send(request.build());
+		return request;
 	}
 
 	public Response send(HttpRequest request) {
@@ -93,6 +101,11 @@ public final class ApiClient {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** {@code value} as JSON text. */
+	public static String json(Object value) {
+		return JSON.writeValueAsString(value);
 	}
 
 	/** A short random suffix that keeps test data unique in the shared database. */

@@ -39,7 +39,7 @@ public final class Metadata {
 	 */
 	public static Metadata of(Map<String, String> entries) {
 		if (entries.size() > MAX_KEYS) {
-			throw invalid("metadata",
+			throw tooManyKeys(
 					"Metadata can have at most " + MAX_KEYS + " keys; this would have " + entries.size() + ".");
 		}
 		entries.forEach(Metadata::check);
@@ -89,6 +89,12 @@ public final class Metadata {
 		}
 	}
 
+	/** Names the whole {@code metadata} field, which no key can be confused with. */
+	static ApiException tooManyKeys(String message) {
+		return ApiException.badRequest("invalid_metadata", "metadata", message);
+	}
+
+	/** Names the offending key as {@code metadata.<key>}. */
 	static ApiException invalid(String key, String message) {
 		return ApiException.badRequest("invalid_metadata", "metadata." + printable(key), message);
 	}

@@ -30,7 +30,7 @@ public record MetadataPatch(Map<String, String> changes, boolean clearsAll) {
 			throw ApiException.invalidParameter("metadata", "invalid_type", "metadata must be an object.");
 		}
 		if (node.size() > Metadata.MAX_KEYS) {
-			throw Metadata.invalid("metadata",
+			throw Metadata.tooManyKeys(
 					"Metadata can have at most " + Metadata.MAX_KEYS + " keys; " + node.size() + " were sent.");
 		}
 		Map<String, String> changes = new LinkedHashMap<>();

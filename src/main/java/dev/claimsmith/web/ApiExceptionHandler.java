@@ -1,5 +1,7 @@
 package dev.claimsmith.web;
 
+import java.util.Set;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -8,6 +10,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -83,8 +86,11 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ApiError> methodNotAllowed(HttpRequestMethodNotSupportedException ex) {
-		return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
-				"Method " + ex.getMethod() + " is not allowed here.");
+		// RFC 9110 §15.5.6: a 405 must list the methods the resource does support.
+		Set<HttpMethod> allowed = (ex.getSupportedHttpMethods() != null) ? ex.getSupportedHttpMethods() : Set.of();
+		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+			.allow(allowed.toArray(HttpMethod[]::new))
+			.body(new ApiError("method_not_allowed", "Method " + ex.getMethod() + " is not allowed here.", null));
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)

@@ -5,16 +5,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * External ids are any printable ASCII, '/' included, and are looked up by path
- * ({@code /organizations/external_id/a%2Fb}). Tomcat refuses an encoded slash by default;
- * passing it through keeps it inside one path segment, which Spring then decodes.
+ * External ids are any printable ASCII, '/' and '\' included, and are looked up by path
+ * ({@code /organizations/external_id/a%2Fb}). Tomcat refuses an encoded slash or
+ * backslash by default; passing them through keeps them inside one path segment, which
+ * Spring then decodes.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration {
 
 	@Bean
 	TomcatConnectorCustomizer encodedSlashInPathSegments() {
-		return (connector) -> connector.setEncodedSolidusHandling("passthrough");
+		return (connector) -> {
+			connector.setEncodedSolidusHandling("passthrough");
+			connector.setEncodedReverseSolidusHandling("passthrough");
+		};
 	}
 
 }

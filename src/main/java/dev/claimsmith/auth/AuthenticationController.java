@@ -1,0 +1,122 @@
+package dev.claimsmith.auth;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.claimsmith.keys.IssuerProperties;
+import dev.claimsmith.web.ApiError;
+import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.JsonObjectReader;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * WorkOS's {@code POST /user_management/authenticate}. The caller is the application's
+ * backend: it authenticates as the configured client with an API key as client secret,
+ * and may pass the end user's {@code ip_address}, which throttling then keys on.
+ */
+@RestController
+class AuthenticationController {
+
+	private static final String PASSWORD = "password";
+
+	private static final String REFRESH_TOKEN = "refresh_token";
+
+	private final IssuerProperties issuer;
+
+	private final ApiKeys apiKeys;
+
+	private final PasswordGrant passwordGrant;
+
+	private final RefreshTokenGrant refreshTokenGrant;
+
+	private final OrganizationSelectionGrant organizationSelectionGrant;
+
+	AuthenticationController(IssuerProperties issuer, ApiKeys apiKeys, PasswordGrant passwordGrant,
+			RefreshTokenGrant refreshTokenGrant, OrganizationSelectionGrant organizationSelectionGrant) {
+		this.issuer = issuer;
+		this.apiKeys = apiKeys;
+		this.passwordGrant = passwordGrant;
+		this.refreshTokenGrant = refreshTokenGrant;
+		this.organizationSelectionGrant = organizationSelectionGrant;
+	}
+
+	@PostMapping(path = "/user_management/authenticate", produces = "application/json")
+	AuthenticationResponse authenticate(@RequestBody SecretBody body, HttpServletRequest request) {
+		JsonObjectReader reader = JsonObjectReader.of(body.json());
+		String grantType = reader.requiredString("grant_type", 1, 128);
+		String clientId = reader.requiredString("client_id", 1, 128);
+		String clientSecret = reader.optionalString("client_secret", 1, 256).orElse(null);
+		String organizationId = reader.optionalString("organization_id", 1, 64).orElse(null);
+		reader.validate();
+		boolean secretRequired = !REFRESH_TOKEN.equals(grantType);
+		authenticateClient(clientId, clientSecret, secretRequired);
+		Authentication authentication = switch (grantType) {
+			case PASSWORD -> password(reader, organizationId, clientId, request);
+			case REFRESH_TOKEN -> {
+				String refreshToken = reader.requiredString("refresh_token", 1, 256);
+				reader.validate();
+				yield this.refreshTokenGrant.authenticate(refreshToken, clientId, organizationId);
+			}
+			case OrganizationSelectionGrant.GRANT_TYPE -> {
+				String pendingToken = reader.requiredString("pending_authentication_token", 1, 256);
+				String chosen = reader.requiredString("organization_id", 1, 64);
+				reader.validate();
+				yield this.organizationSelectionGrant.authenticate(pendingToken, chosen, clientId);
+			}
+			default -> throw ApiException.badRequest("unsupported_grant_type",
+					"grant_type must be one of password, refresh_token, " + OrganizationSelectionGrant.GRANT_TYPE
+							+ ".");
+		};
+		return AuthenticationResponse.of(authentication);
+	}
+
+	private Authentication password(JsonObjectReader reader, String organizationId, String clientId,
+			HttpServletRequest request) {
+		String email = reader.requiredString("email", 1, 254);
+		String password = reader.requiredString("password", 1, 1024);
+		String ipAddress = reader.optionalString("ip_address", 1, 64).orElse(request.getRemoteAddr());
+		reader.validate();
+		return this.passwordGrant.authenticate(email, password, organizationId, clientId, ipAddress);
+	}
+
+	/**
+	 * The client secret is an API key; a public client may refresh without one, but one
+	 * that is sent must be valid.
+	 */
+	private void authenticateClient(String clientId, String clientSecret, boolean secretRequired) {
+		if (!this.issuer.clientId().equals(clientId)) {
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_client", "Invalid client ID.", null);
+		}
+		if ((clientSecret == null && secretRequired) || (clientSecret != null && !this.apiKeys.isValid(clientSecret))) {
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_client", "Invalid client secret.", null);
+		}
+	}
+
+	@ExceptionHandler(InvalidGrantException.class)
+	ResponseEntity<Map<String, String>> invalidGrant(InvalidGrantException ex) {
+		return ResponseEntity.badRequest().body(Map.of("error", "invalid_grant", "error_description", ex.getMessage()));
+	}
+
+	@ExceptionHandler(OrganizationSelectionRequiredException.class)
+	ResponseEntity<OrganizationSelectionRequired> selectionRequired(OrganizationSelectionRequiredException ex) {
+		return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ex.body());
+	}
+
+	@ExceptionHandler(ThrottledException.class)
+	ResponseEntity<ApiError> throttled(ThrottledException ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()))
+			.body(new ApiError("rate_limit_exceeded",
+					"Too many failed sign-in attempts; retry after " + ex.retryAfter().toSeconds() + " seconds.",
+					null));
+	}
+
+}

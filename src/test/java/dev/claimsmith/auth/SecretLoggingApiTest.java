@@ -1,0 +1,95 @@
+package dev.claimsmith.auth;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiClient.Response;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static dev.claimsmith.auth.AuthClient.PASSWORD;
+import static dev.claimsmith.auth.AuthClient.email;
+import static dev.claimsmith.auth.AuthClient.ip;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Nothing secret reaches the logs, even with DEBUG logging on. */
+@AuthApiTest
+@ExtendWith(OutputCaptureExtension.class)
+class SecretLoggingApiTest {
+
+	private static final String[] VERBOSE = { "dev.claimsmith", "org.springframework.web" };
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	LoggingSystem loggingSystem;
+
+	AuthClient auth;
+
+	@BeforeEach
+	void setUp() {
+		this.auth = new AuthClient(new ApiClient(this.port));
+	}
+
+	/**
+	 * From here on, DEBUG. Not earlier: at DEBUG Spring MVC logs request bodies, and
+	 * {@code POST /user_management/users} (module user) reads its body, password
+	 * included, as a plain JSON node; this test covers the authentication flow.
+	 */
+	private void logEverything() {
+		for (String logger : VERBOSE) {
+			this.loggingSystem.setLogLevel(logger, LogLevel.DEBUG);
+		}
+	}
+
+	@AfterEach
+	void restoreLogLevels() {
+		for (String logger : VERBOSE) {
+			this.loggingSystem.setLogLevel(logger, null);
+		}
+	}
+
+	@Test
+	void fullFlowThenNoPasswordTokenOrApiKeyIsLogged(CapturedOutput output) {
+		String email = email();
+		String userId = this.auth.user(email, Map.of("tier", "gold"));
+		String first = this.auth.organization(Map.of("plan", "pro"));
+		this.auth.membership(userId, first);
+		this.auth.membership(userId, this.auth.organization(Map.of()));
+		String ip = ip();
+		logEverything();
+		Response wrong = this.auth.password(email, "wrong-password-" + ApiClient.unique(), ip);
+		Response selection = this.auth.password(email, PASSWORD, ip);
+		Response signedIn = this.auth.password(email, PASSWORD, ip, Map.of("organization_id", first));
+		Response refreshed = this.auth.refresh(signedIn.field("refresh_token"));
+		Response reused = this.auth.refresh(signedIn.field("refresh_token"));
+		Response rotatedDead = this.auth.refresh(refreshed.field("refresh_token"));
+
+		assertThat(wrong.status()).isEqualTo(400);
+		assertThat(selection.status()).isEqualTo(403);
+		assertThat(refreshed.status()).isEqualTo(200);
+		assertThat(reused.status()).isEqualTo(400);
+		assertThat(rotatedDead.status()).isEqualTo(400);
+		assertThat(output.getAll()).as("DEBUG logging of requests is on").contains("/user_management/authenticate");
+		assertThat(output.getAll()).doesNotContain(PASSWORD)
+			.doesNotContain("wrong-password-")
+			.doesNotContain(ApiClient.API_KEY)
+			.doesNotContain(selection.field("pending_authentication_token"))
+			.doesNotContain(signedIn.field("access_token"))
+			.doesNotContain(signedIn.field("refresh_token"))
+			.doesNotContain(refreshed.field("access_token"))
+			.doesNotContain(refreshed.field("refresh_token"));
+	}
+
+}
