@@ -1,0 +1,219 @@
+package dev.claimsmith.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiTest;
+import dev.claimsmith.ClaimsmithApplication;
+import dev.claimsmith.TestDatabase;
+
+import static dev.claimsmith.ApiClient.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the service over one database and one keys folder, as behind a load
+ * balancer: what one does, the other honours. Runs on H2 (one in-memory database shared
+ * by both contexts of this JVM) and on PostgreSQL, like every database test.
+ */
+@Tag(ApiTest.TAG)
+class TwoInstancesTest {
+
+	static final Duration RELOAD_INTERVAL = Duration.ofMillis(500);
+
+	static final Duration PRE_PUBLISH_DELAY = Duration.ofSeconds(3);
+
+	static final String CLIENT_ID = "client_claimsmith";
+
+	static final String PASSWORD = "correct horse battery staple";
+
+	static ConfigurableApplicationContext first;
+
+	static ConfigurableApplicationContext second;
+
+	static ApiClient a;
+
+	static ApiClient b;
+
+	@BeforeAll
+	static void startTwoInstances() throws IOException {
+		Path keys = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "two-instances-keys-");
+		first = start(keys);
+		second = start(keys);
+		a = client(first);
+		b = client(second);
+	}
+
+	@AfterAll
+	static void stop() {
+		for (ConfigurableApplicationContext context : new ConfigurableApplicationContext[] { first, second }) {
+			if (context != null) {
+				context.close();
+			}
+		}
+	}
+
+	@Test
+	void tokenMintedByEitherVerifiesWithTheJwksOfEither() {
+		String userId = createUser(a);
+
+		String tokenOfA = mint(a, userId);
+		String tokenOfB = mint(b, userId);
+
+		for (ApiClient verifier : List.of(a, b)) {
+			assertThat(verify(verifier, tokenOfA).getSubject()).isEqualTo(userId);
+			assertThat(verify(verifier, tokenOfB).getSubject()).isEqualTo(userId);
+		}
+	}
+
+	@Test
+	void writeOnOneIsReadOnTheOtherAndUniquenessHoldsAcrossBoth() {
+		String externalId = "two-" + unique();
+		ApiClient.Response created = a.post("/organizations",
+				Map.of("name", "Shared", "external_id", externalId, "metadata", Map.of("k1", "v1")));
+		assertThat(created.status()).isEqualTo(201);
+		String id = created.field("id");
+
+		assertThat(b.get("/organizations/external_id/" + externalId).field("id")).isEqualTo(id);
+		assertThat(b.put("/organizations/" + id, Map.of("metadata", Map.of("k2", "v2"))).status()).isEqualTo(200);
+		assertThat(a.get("/organizations/" + id).json().get("metadata").propertyNames()).containsExactlyInAnyOrder("k1",
+				"k2");
+		ApiClient.Response duplicate = b.post("/organizations", Map.of("name", "Again", "external_id", externalId));
+		assertThat(duplicate.status()).isEqualTo(400);
+		assertThat(duplicate.field("code")).isEqualTo("external_id_already_used");
+	}
+
+	@Test
+	void keyRotatedOnOneIsServedByBothWithinTheReloadIntervalThenSignsOnBoth() throws Exception {
+		ApiClient.Response rotated = a.post("/keys/rotate", null);
+		assertThat(rotated.status()).as(rotated.text()).isEqualTo(201);
+		String kid = rotated.field("kid");
+		long start = System.nanoTime();
+		assertThat(kids(a)).contains(kid);
+
+		Duration seenByB = awaitKid(b, kid);
+		System.out.printf("Rotated key %s served by the other instance after %d ms (reload interval %d ms)%n", kid,
+				seenByB.toMillis(), RELOAD_INTERVAL.toMillis());
+		// The reload runs every interval; the margin is for a busy CI machine, not the
+		// design.
+		assertThat(seenByB).isLessThan(RELOAD_INTERVAL.multipliedBy(6));
+
+		String userId = createUser(b);
+		Duration activation = PRE_PUBLISH_DELAY.plus(RELOAD_INTERVAL).minusNanos(System.nanoTime() - start);
+		if (!activation.isNegative()) {
+			Thread.sleep(activation.toMillis() + 200);
+		}
+		for (ApiClient minter : List.of(a, b)) {
+			String token = mint(minter, userId);
+			assertThat(SignedJWT.parse(token).getHeader().getKeyID()).isEqualTo(kid);
+			for (ApiClient verifier : List.of(a, b)) {
+				assertThat(verify(verifier, token).getSubject()).isEqualTo(userId);
+			}
+		}
+	}
+
+	@Test
+	void refreshTokenSpentOnOneIsRefusedOnTheOtherAndRevokesTheSession() {
+		String email = "two-" + unique() + "@example.com";
+		assertThat(a.post("/user_management/users", Map.of("email", email, "password", PASSWORD)).status())
+			.isEqualTo(201);
+		ApiClient.Response signedIn = authenticate(b,
+				Map.of("grant_type", "password", "email", email, "password", PASSWORD, "ip_address", "192.0.2.77"));
+		assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(200);
+		String original = signedIn.field("refresh_token");
+
+		ApiClient.Response refreshedOnA = authenticate(a,
+				Map.of("grant_type", "refresh_token", "refresh_token", original));
+		assertThat(refreshedOnA.status()).as(refreshedOnA.text()).isEqualTo(200);
+		String rotated = refreshedOnA.field("refresh_token");
+
+		ApiClient.Response reusedOnB = authenticate(b,
+				Map.of("grant_type", "refresh_token", "refresh_token", original));
+		assertThat(reusedOnB.status()).isEqualTo(400);
+		assertThat(reusedOnB.field("error")).isEqualTo("invalid_grant");
+		// Reuse revoked the session, so the token A handed out is dead on A as well.
+		ApiClient.Response rotatedOnA = authenticate(a,
+				Map.of("grant_type", "refresh_token", "refresh_token", rotated));
+		assertThat(rotatedOnA.status()).isEqualTo(400);
+		assertThat(rotatedOnA.field("error")).isEqualTo("invalid_grant");
+	}
+
+	private static ConfigurableApplicationContext start(Path keys) {
+		List<String> args = new ArrayList<>(List.of("--server.port=0", "--claimsmith.api-key=" + ApiClient.API_KEY,
+				"--claimsmith.issuer=https://claimsmith.test", "--claimsmith.templates.dir=templates",
+				"--claimsmith.keys.dir=" + keys,
+				"--claimsmith.keys.reload-interval=" + RELOAD_INTERVAL.toMillis() + "ms",
+				"--claimsmith.keys.pre-publish-delay=" + PRE_PUBLISH_DELAY.toMillis() + "ms"));
+		TestDatabase.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
+		return new SpringApplicationBuilder(ClaimsmithApplication.class).profiles(TestDatabase.profiles())
+			.run(args.toArray(String[]::new));
+	}
+
+	private static ApiClient client(ConfigurableApplicationContext context) {
+		return new ApiClient(((WebServerApplicationContext) context).getWebServer().getPort());
+	}
+
+	private static String createUser(ApiClient api) {
+		ApiClient.Response created = api.post("/user_management/users",
+				Map.of("email", "two-" + unique() + "@example.com"));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		return created.field("id");
+	}
+
+	private static String mint(ApiClient api, String userId) {
+		ApiClient.Response minted = api.post("/access_tokens", Map.of("user_id", userId));
+		assertThat(minted.status()).as(minted.text()).isEqualTo(200);
+		return minted.field("access_token");
+	}
+
+	/** Spring Security's resource-server decoder, fed by one instance's JWKS. */
+	private static Jwt verify(ApiClient jwksOf, String token) {
+		return NimbusJwtDecoder.withJwkSetUri(jwksOf.baseUrl() + "/.well-known/jwks.json").build().decode(token);
+	}
+
+	private static ApiClient.Response authenticate(ApiClient api, Map<String, Object> grant) {
+		Map<String, Object> body = new HashMap<>(grant);
+		body.put("client_id", CLIENT_ID);
+		body.put("client_secret", ApiClient.API_KEY);
+		return api.post("/user_management/authenticate", body);
+	}
+
+	private static Set<String> kids(ApiClient api) {
+		JsonNode keys = api.get("/.well-known/jwks.json").json().get("keys");
+		List<String> kids = new ArrayList<>();
+		keys.forEach((key) -> kids.add(key.get("kid").asString()));
+		return kids.stream().collect(Collectors.toSet());
+	}
+
+	private static Duration awaitKid(ApiClient api, String kid) throws InterruptedException {
+		long start = System.nanoTime();
+		Duration limit = Duration.ofSeconds(30);
+		while (!kids(api).contains(kid)) {
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("key %s never appeared", kid).isLessThan(limit);
+			Thread.sleep(20);
+		}
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+}
