@@ -22,9 +22,12 @@ public record ApiResource(String name, String path, Function<String, Map<String,
 	public static final ApiResource ORGANIZATIONS = new ApiResource("organizations", "/organizations",
 			(seed) -> Map.of("name", "Org " + seed));
 
-	/** Every resource the shared contracts cover; add users here once they exist. */
+	public static final ApiResource USERS = new ApiResource("users", "/user_management/users",
+			(seed) -> Map.of("email", "user-" + seed + "@example.com"));
+
+	/** Every resource the shared contracts cover. */
 	public static Stream<ApiResource> all() {
-		return Stream.of(ORGANIZATIONS);
+		return Stream.of(ORGANIZATIONS, USERS);
 	}
 
 	/** A valid create body: the minimal one plus {@code fields}, in a mutable map. */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import dev.claimsmith.keys.IssuerProperties;
 import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.SecretBody;
 import dev.claimsmith.web.JsonObjectReader;
 
 import org.springframework.http.HttpHeaders;

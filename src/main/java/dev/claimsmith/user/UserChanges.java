@@ -40,6 +40,11 @@ record UserChanges(Optional<String> email, Optional<String> password, PatchValue
 	}
 
 	private static UserChanges read(JsonObjectReader reader, Optional<String> email) {
+		if (reader.has("password_hash") || reader.has("password_hash_type")) {
+			// Silently ignoring an imported hash would create a user who cannot sign in.
+			reader.fail("password_hash", "unsupported",
+					"Importing password hashes is not supported; send password instead.");
+		}
 		Optional<String> password = reader.optionalString("password", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
 		PatchValue<String> firstName = reader.patchString("first_name", 0, MAX_NAME_LENGTH);
 		PatchValue<String> lastName = reader.patchString("last_name", 0, MAX_NAME_LENGTH);

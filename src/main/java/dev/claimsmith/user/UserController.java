@@ -1,10 +1,9 @@
 package dev.claimsmith.user;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.ListRequest;
 import dev.claimsmith.web.ListResponse;
+import dev.claimsmith.web.SecretBody;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The WorkOS-compatible User Management users API. */
+/**
+ * The WorkOS-compatible User Management users API. Bodies carry passwords, so they are
+ * read as {@link SecretBody}, which never shows up in a log.
+ */
 @RestController
 @RequestMapping(path = "/user_management/users", produces = "application/json")
 class UserController {
@@ -32,8 +34,8 @@ class UserController {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	UserResponse create(@RequestBody JsonNode body) {
-		return UserResponse.of(this.users.create(UserChanges.forCreate(body)));
+	UserResponse create(@RequestBody SecretBody body) {
+		return UserResponse.of(this.users.create(UserChanges.forCreate(body.json())));
 	}
 
 	@GetMapping("/{id}")
@@ -49,8 +51,8 @@ class UserController {
 	}
 
 	@PutMapping("/{id}")
-	UserResponse update(@PathVariable String id, @RequestBody JsonNode body) {
-		return UserResponse.of(this.users.update(id, UserChanges.forUpdate(body)));
+	UserResponse update(@PathVariable String id, @RequestBody SecretBody body) {
+		return UserResponse.of(this.users.update(id, UserChanges.forUpdate(body.json())));
 	}
 
 	@DeleteMapping("/{id}")

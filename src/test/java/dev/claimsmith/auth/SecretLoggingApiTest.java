@@ -42,11 +42,7 @@ class SecretLoggingApiTest {
 		this.auth = new AuthClient(new ApiClient(this.port));
 	}
 
-	/**
-	 * From here on, DEBUG. Not earlier: at DEBUG Spring MVC logs request bodies, and
-	 * {@code POST /user_management/users} (module user) reads its body, password
-	 * included, as a plain JSON node; this test covers the authentication flow.
-	 */
+	/** From here on, DEBUG: Spring MVC then logs request bodies and much else. */
 	private void logEverything() {
 		for (String logger : VERBOSE) {
 			this.loggingSystem.setLogLevel(logger, LogLevel.DEBUG);
@@ -62,13 +58,13 @@ class SecretLoggingApiTest {
 
 	@Test
 	void fullFlowThenNoPasswordTokenOrApiKeyIsLogged(CapturedOutput output) {
+		logEverything();
 		String email = email();
 		String userId = this.auth.user(email, Map.of("tier", "gold"));
 		String first = this.auth.organization(Map.of("plan", "pro"));
 		this.auth.membership(userId, first);
 		this.auth.membership(userId, this.auth.organization(Map.of()));
 		String ip = ip();
-		logEverything();
 		Response wrong = this.auth.password(email, "wrong-password-" + ApiClient.unique(), ip);
 		Response selection = this.auth.password(email, PASSWORD, ip);
 		Response signedIn = this.auth.password(email, PASSWORD, ip, Map.of("organization_id", first));
@@ -81,7 +77,9 @@ class SecretLoggingApiTest {
 		assertThat(refreshed.status()).isEqualTo(200);
 		assertThat(reused.status()).isEqualTo(400);
 		assertThat(rotatedDead.status()).isEqualTo(400);
-		assertThat(output.getAll()).as("DEBUG logging of requests is on").contains("/user_management/authenticate");
+		assertThat(output.getAll()).as("DEBUG logging of requests is on")
+			.contains("/user_management/authenticate")
+			.contains("/user_management/users");
 		assertThat(output.getAll()).doesNotContain(PASSWORD)
 			.doesNotContain("wrong-password-")
 			.doesNotContain(ApiClient.API_KEY)

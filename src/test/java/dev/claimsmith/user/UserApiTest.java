@@ -96,6 +96,17 @@ class UserApiTest {
 	}
 
 	@Test
+	void createWithImportedPasswordHashThen422RatherThanAUserWhoCannotSignIn() {
+		String email = "import-" + unique() + "@example.com";
+		Response response = this.api.post("/user_management/users", Map.of("email", email, "password_hash",
+				"$2a$10$abcdefghijklmnopqrstuv", "password_hash_type", "bcrypt"));
+
+		assertThat(response.status()).isEqualTo(422);
+		assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("password_hash");
+		assertThat(this.api.get("/user_management/users?email=" + email).json().get("data")).isEmpty();
+	}
+
+	@Test
 	void updateThenOnlySentFieldsChangeAndMetadataIsMerged() {
 		JsonNode user = this.api
 			.post("/user_management/users",

@@ -241,13 +241,28 @@ class InputLimitsApiTest {
 
 		assertThat(answer).startsWith("HTTP/1.1 400");
 		assertThat(answer).doesNotContain("Exception", "\tat ", "Tomcat");
+		assertThat(answer).containsIgnoringCase("Content-Type: application/json")
+			.contains("{\"code\":\"invalid_request\",\"message\":\"Bad Request\"}");
+	}
+
+	@Test
+	void oversizedHeaderThen400InTheErrorShape() throws IOException {
+		String answer = rawGet("/organizations", "X-Padding: " + "a".repeat(20_000) + "\r\n");
+
+		assertThat(answer).startsWith("HTTP/1.1 400");
+		assertThat(answer).doesNotContain("Exception", "\tat ", "Tomcat");
+		assertThat(answer).contains("\"code\":\"invalid_request\"");
 	}
 
 	private String rawGet(String path) throws IOException {
+		return rawGet(path, "");
+	}
+
+	private String rawGet(String path, String extraHeaders) throws IOException {
 		try (Socket socket = new Socket("localhost", this.port)) {
 			socket.setSoTimeout(30_000);
 			String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-					+ ApiClient.API_KEY + "\r\nConnection: close\r\n\r\n";
+					+ ApiClient.API_KEY + "\r\n" + extraHeaders + "Connection: close\r\n\r\n";
 			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
 			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
 		}

@@ -1,4 +1,4 @@
-package dev.claimsmith.auth;
+package dev.claimsmith.web;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import tools.jackson.databind.JsonNode;
@@ -8,10 +8,10 @@ import tools.jackson.databind.JsonNode;
  * Spring logs request bodies at DEBUG through their {@code toString()}; this one says
  * nothing.
  */
-record SecretBody(JsonNode json) {
+public record SecretBody(JsonNode json) {
 
 	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-	SecretBody {
+	public SecretBody {
 	}
 
 	@Override
