@@ -100,6 +100,29 @@ class ObservabilityApiTest {
 			.contains("claimsmith_auth_failures_total{reason=\"api_key\"}");
 	}
 
+	@Test
+	void refusedApiKeyAndWrongPasswordThenAuthFailureCountersIncrease() {
+		double apiKeyBefore = authFailures("api_key");
+		double credentialsBefore = authFailures("invalid_credentials");
+
+		assertThat(this.api.withApiKey("sk_wrong").get("/organizations").status()).isEqualTo(401);
+		assertThat(this.api.withApiKey(null)
+			.post("/user_management/authenticate",
+					Map.of("grant_type", "password", "client_id", "client_claimsmith", "client_secret",
+							ApiClient.API_KEY, "email", "nobody-" + unique() + "@example.com", "password",
+							"wrong-password"))
+			.status()).isEqualTo(400);
+
+		assertThat(authFailures("api_key")).isEqualTo(apiKeyBefore + 1);
+		assertThat(authFailures("invalid_credentials")).isEqualTo(credentialsBefore + 1);
+	}
+
+	private double authFailures(String reason) {
+		Matcher matcher = Pattern.compile("claimsmith_auth_failures_total\\{reason=\"" + reason + "\"\\} (\\S+)")
+			.matcher(this.api.get("/actuator/prometheus").text());
+		return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+	}
+
 	private double minted() {
 		Response scrape = this.api.get("/actuator/prometheus");
 		assertThat(scrape.status()).isEqualTo(200);

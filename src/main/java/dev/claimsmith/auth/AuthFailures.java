@@ -1,4 +1,4 @@
-package dev.claimsmith.web;
+package dev.claimsmith.auth;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * zero rather than no series. Thread-safe.
  */
 @Component
-public class AuthFailures {
+class AuthFailures {
 
 	/** The counter's name. */
 	public static final String METER = "claimsmith.auth.failures";
@@ -30,11 +30,14 @@ public class AuthFailures {
 	/** Refused by the login throttle. */
 	public static final String THROTTLED = "throttled";
 
+	/** Unknown client id or invalid client secret at the authenticate endpoint. */
+	public static final String INVALID_CLIENT = "invalid_client";
+
 	private final MeterRegistry registry;
 
 	AuthFailures(MeterRegistry registry) {
 		this.registry = registry;
-		for (String reason : new String[] { API_KEY, INVALID_CREDENTIALS, INVALID_GRANT, THROTTLED }) {
+		for (String reason : new String[] { API_KEY, INVALID_CREDENTIALS, INVALID_GRANT, THROTTLED, INVALID_CLIENT }) {
 			counter(reason);
 		}
 	}
@@ -44,7 +47,7 @@ public class AuthFailures {
 	 * @param reason a short constant (one of this class's, or another fixed word): never
 	 * user input, which would make the series unbounded
 	 */
-	public void record(String reason) {
+	void record(String reason) {
 		counter(reason).increment();
 	}
 
