@@ -39,9 +39,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final ErrorResponses errorResponses;
 
-	ApiKeyFilter(ApiKeys apiKeys, ErrorResponses errorResponses) {
+	private final AuthFailures failures;
+
+	ApiKeyFilter(ApiKeys apiKeys, ErrorResponses errorResponses, AuthFailures failures) {
 		this.apiKeys = apiKeys;
 		this.errorResponses = errorResponses;
+		this.failures = failures;
 	}
 
 	@Override
@@ -59,6 +62,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		this.failures.record(AuthFailures.API_KEY);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		String message = (header == null) ? "Missing API key: send 'Authorization: Bearer <api key>'."
 				: "Invalid API key.";

@@ -40,13 +40,17 @@ class AuthenticationController {
 
 	private final OrganizationSelectionGrant organizationSelectionGrant;
 
+	private final AuthFailures failures;
+
 	AuthenticationController(IssuerProperties issuer, ApiKeys apiKeys, PasswordGrant passwordGrant,
-			RefreshTokenGrant refreshTokenGrant, OrganizationSelectionGrant organizationSelectionGrant) {
+			RefreshTokenGrant refreshTokenGrant, OrganizationSelectionGrant organizationSelectionGrant,
+			AuthFailures failures) {
 		this.issuer = issuer;
 		this.apiKeys = apiKeys;
 		this.passwordGrant = passwordGrant;
 		this.refreshTokenGrant = refreshTokenGrant;
 		this.organizationSelectionGrant = organizationSelectionGrant;
+		this.failures = failures;
 	}
 
 	@PostMapping(path = "/user_management/authenticate", produces = "application/json")
@@ -101,8 +105,18 @@ class AuthenticationController {
 		}
 	}
 
+	/** Refusals answered in the contract's shape, counted for the auth-failure metric. */
+	@ExceptionHandler(ApiException.class)
+	ResponseEntity<ApiError> refused(ApiException ex) {
+		if (AuthFailures.INVALID_CREDENTIALS.equals(ex.code()) || AuthFailures.INVALID_CLIENT.equals(ex.code())) {
+			this.failures.record(ex.code());
+		}
+		return ResponseEntity.status(ex.status()).body(ex.body());
+	}
+
 	@ExceptionHandler(InvalidGrantException.class)
 	ResponseEntity<Map<String, String>> invalidGrant(InvalidGrantException ex) {
+		this.failures.record(AuthFailures.INVALID_GRANT);
 		return ResponseEntity.badRequest().body(Map.of("error", "invalid_grant", "error_description", ex.getMessage()));
 	}
 
@@ -113,6 +127,7 @@ class AuthenticationController {
 
 	@ExceptionHandler(ThrottledException.class)
 	ResponseEntity<ApiError> throttled(ThrottledException ex) {
+		this.failures.record(AuthFailures.THROTTLED);
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()))
 			.body(new ApiError("rate_limit_exceeded",

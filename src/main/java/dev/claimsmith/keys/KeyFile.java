@@ -87,9 +87,12 @@ final class KeyFile {
 				Files.createDirectories(this.dir.getParent());
 				Files.createDirectory(this.dir, attributes(FOLDER_PERMISSIONS));
 			}
-			restrict(this.dir, FOLDER_PERMISSIONS);
-			if (Files.exists(this.file)) {
-				restrict(this.file, FILE_PERMISSIONS);
+			// A folder that never held keys (a fresh checkout's keys/) is tightened
+			// quietly.
+			boolean holdsKeys = Files.exists(this.file);
+			restrict(this.dir, FOLDER_PERMISSIONS, holdsKeys);
+			if (holdsKeys) {
+				restrict(this.file, FILE_PERMISSIONS, true);
 			}
 		}
 		catch (IOException ex) {
@@ -233,7 +236,7 @@ final class KeyFile {
 		}
 	}
 
-	private void restrict(Path path, Set<PosixFilePermission> wanted) throws IOException {
+	private void restrict(Path path, Set<PosixFilePermission> wanted, boolean warn) throws IOException {
 		if (!this.posix) {
 			return;
 		}
@@ -242,7 +245,7 @@ final class KeyFile {
 			return;
 		}
 		Files.setPosixFilePermissions(path, wanted);
-		if (!wanted.containsAll(actual)) {
+		if (warn && !wanted.containsAll(actual)) {
 			logger.warn(
 					"{} was {}, readable or writable beyond its owner; set it to {}. If others could read the "
 							+ "keys, rotate them.",

@@ -38,32 +38,39 @@ class TokenMinter implements AccessTokens {
 
 	private final Clock clock;
 
+	private final MintMetrics metrics;
+
 	TokenMinter(MintSubjects subjects, TemplateSelection templates, TokenPayloads payloads, SigningKeys signingKeys,
-			TokenProperties properties, Clock clock) {
+			TokenProperties properties, Clock clock, MintMetrics metrics) {
 		this.subjects = subjects;
 		this.templates = templates;
 		this.payloads = payloads;
 		this.signingKeys = signingKeys;
 		this.properties = properties;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	@Override
 	public MintedToken mint(MintRequest request) {
 		ClaimsTemplate template = this.templates.named(request.templateName());
 		MintSubject subject = this.subjects.load(request.userId(), request.organizationId());
-		RenderedClaims rendered = this.templates.render(template, subject);
+		RenderedClaims rendered = this.metrics.timeRender(template.name(),
+				() -> this.templates.render(template, subject));
 		Instant issuedAt = this.clock.instant();
 		Duration lifetime = this.properties.lifetimeOf(template.name());
 		Instant expiresAt = issuedAt.plus(lifetime);
 		String jti = Ids.next("jti");
 		Map<String, Object> payload = this.payloads.payload(subject, request.sessionId(), issuedAt, expiresAt, jti,
 				rendered.claims());
-		return new MintedToken(sign(payload), lifetime.toSeconds(), expiresAt, jti);
+		ActiveSigningKey key = this.signingKeys.active();
+		String algorithm = key.algorithm().getName();
+		String token = this.metrics.timeSign(algorithm, () -> sign(key, payload));
+		this.metrics.minted(template.name(), algorithm);
+		return new MintedToken(token, lifetime.toSeconds(), expiresAt, jti);
 	}
 
-	private String sign(Map<String, Object> payload) {
-		ActiveSigningKey key = this.signingKeys.active();
+	private String sign(ActiveSigningKey key, Map<String, Object> payload) {
 		JWSObject jws = new JWSObject(key.header(), new Payload(payload));
 		try {
 			jws.sign(key.signer());

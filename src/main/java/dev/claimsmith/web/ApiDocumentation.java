@@ -1,0 +1,182 @@
+package dev.claimsmith.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The OpenAPI 3 document at {@code /v3/api-docs} (Swagger UI at
+ * {@code /swagger-ui.html}). Springdoc derives paths and response shapes from the
+ * controllers; this adds what it cannot see: snake_case property names, the bearer API
+ * key, public endpoints, tags, and the contract's examples
+ * ({@code openapi/examples.json}, keyed by {@code "METHOD path"}). Keeping the examples
+ * here leaves the controllers free of documentation annotations.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+	private static final String SECURITY_SCHEME = "apiKey";
+
+	private static final String JSON = "application/json";
+
+	private static final List<String> PUBLIC_PREFIXES = List.of("/.well-known/", "/sso/jwks/",
+			"/user_management/authenticate");
+
+	private static final Map<String, String> TAGS = tags();
+
+	static {
+		// Request bodies are read as JSON trees (see JsonObjectReader): document them as
+		// objects.
+		SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
+	}
+
+	/**
+	 * Springdoc reads response types with swagger-core's own mapper: name properties as
+	 * ours does.
+	 */
+	@Bean
+	ModelResolver snakeCaseModelResolver() {
+		return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+	}
+
+	@Bean
+	OpenAPI claimsmithOpenApi() {
+		return new OpenAPI()
+			.info(new Info().title("Claimsmith API")
+				.version("v1")
+				.description("Users and organizations in, signed templated access tokens out. Wire-compatible "
+						+ "with the WorkOS Organizations and User Management API. Management endpoints need "
+						+ "`Authorization: Bearer <api key>`."))
+			.components(new Components().addSecuritySchemes(SECURITY_SCHEME,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("An API key")))
+			.addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME));
+	}
+
+	@Bean
+	OpenApiCustomizer contractExamples() {
+		Map<String, OperationExamples> examples = loadExamples();
+		return (openApi) -> {
+			ModelConverters.getInstance().readAll(ApiError.class).forEach(openApi.getComponents()::addSchemas);
+			openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+				tag(openApi, path, operation);
+				if (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
+					operation.setSecurity(List.of());
+				}
+				else {
+					addResponse(operation, "401", Map.of("code", "unauthorized", "message", "Invalid API key."));
+				}
+				OperationExamples operationExamples = examples.get(method + " " + normalize(path));
+				if (operationExamples != null) {
+					apply(operation, operationExamples);
+				}
+			}));
+		};
+	}
+
+	private static void tag(OpenAPI openApi, String path, Operation operation) {
+		String tag = TAGS.entrySet()
+			.stream()
+			.filter((entry) -> path.startsWith(entry.getKey()))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse("Keys");
+		operation.setTags(List.of(tag));
+		if (openApi.getTags() == null || openApi.getTags().stream().noneMatch((t) -> t.getName().equals(tag))) {
+			openApi.addTagsItem(new Tag().name(tag));
+		}
+	}
+
+	private static void apply(Operation operation, OperationExamples examples) {
+		if (examples.request() != null && operation.getRequestBody() != null) {
+			MediaType media = operation.getRequestBody().getContent().get(JSON);
+			if (media != null) {
+				media.addExamples("contract", new Example().value(examples.request()));
+			}
+		}
+		examples.responses().forEach((status, body) -> addResponse(operation, status, body));
+	}
+
+	private static void addResponse(Operation operation, String status, Object body) {
+		ApiResponse response = operation.getResponses().get(status);
+		if (response == null) {
+			response = new ApiResponse().description(status.startsWith("2") ? "Success" : "Error")
+				.content(new Content().addMediaType(JSON,
+						new MediaType().schema(new Schema<>().$ref("#/components/schemas/ApiError"))));
+			operation.getResponses().addApiResponse(status, response);
+		}
+		if (response.getContent() == null) {
+			response.setContent(new Content());
+		}
+		MediaType media = response.getContent().computeIfAbsent(JSON, (type) -> new MediaType());
+		media.addExamples("contract", new Example().value(body));
+	}
+
+	private static String normalize(String path) {
+		return path.replace("{externalId}", "{external_id}").replace("{clientId}", "{client_id}");
+	}
+
+	private static Map<String, OperationExamples> loadExamples() {
+		try (InputStream in = new ClassPathResource("openapi/examples.json").getInputStream()) {
+			return JsonMapper.builder().build().readValue(in, new TypeReference<Map<String, OperationExamples>>() {
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read openapi/examples.json", ex);
+		}
+	}
+
+	private static Map<String, String> tags() {
+		Map<String, String> tags = new LinkedHashMap<>();
+		tags.put("/organizations", "Organizations");
+		tags.put("/user_management/users", "Users");
+		tags.put("/user_management/organization_memberships", "Organization memberships");
+		tags.put("/user_management/authenticate", "Authentication");
+		tags.put("/user_management/sessions", "Authentication");
+		tags.put("/user_management/jwt_template", "Claims templates");
+		tags.put("/jwt_templates", "Claims templates");
+		tags.put("/access_tokens", "Tokens");
+		tags.put("/oauth2/", "Tokens");
+		return tags;
+	}
+
+	/** Examples of one operation: a request body and response bodies by status. */
+	record OperationExamples(Object request, Map<String, Object> responses) {
+
+		OperationExamples {
+			responses = (responses != null) ? responses : Map.of();
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.claimsmith.web;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id and logs one line when it completes. The id is the caller's
+ * {@code X-Request-ID} when it is a plain token (so a gateway's id follows the request),
+ * else a new UUID; it is echoed in the response and is in the MDC as {@code request_id}
+ * for every log line written while the request runs. The line carries method, path,
+ * status and duration as key-value pairs (fields under structured logging); never the
+ * query string, headers or bodies, which may hold secrets. Runs first, so requests
+ * refused by later filters are logged too.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestLogFilter extends OncePerRequestFilter {
+
+	/** The request and response header. */
+	static final String HEADER = "X-Request-ID";
+
+	/** The MDC key. */
+	static final String MDC_KEY = "request_id";
+
+	// Anything else could forge log lines or smuggle data into them.
+	private static final Pattern ACCEPTED_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+	private static final Logger logger = LoggerFactory.getLogger("dev.claimsmith.requests");
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String requestId = requestId(request.getHeader(HEADER));
+		response.setHeader(HEADER, requestId);
+		MDC.put(MDC_KEY, requestId);
+		long start = System.nanoTime();
+		int status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+		try {
+			chain.doFilter(request, response);
+			status = response.getStatus();
+		}
+		finally {
+			long millis = (System.nanoTime() - start) / 1_000_000;
+			String path = request.getRequestURI();
+			logger.atInfo()
+				.addKeyValue("method", request.getMethod())
+				.addKeyValue("path", path)
+				.addKeyValue("status", status)
+				.addKeyValue("duration_ms", millis)
+				.log("{} {} {} {}ms", request.getMethod(), path, status, millis);
+			MDC.remove(MDC_KEY);
+		}
+	}
+
+	static String requestId(String offered) {
+		return (offered != null && ACCEPTED_ID.matcher(offered).matches()) ? offered : UUID.randomUUID().toString();
+	}
+
+}

@@ -1,0 +1,134 @@
+package dev.claimsmith.web;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiClient.Response;
+import dev.claimsmith.ApiTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static dev.claimsmith.ApiClient.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Request ids, health probes and Prometheus metrics over real HTTP.
+ */
+@ApiTest
+class ObservabilityApiTest {
+
+	private static final Pattern MINTED = Pattern
+		.compile("(?m)^claimsmith_tokens_minted_total\\{alg=\"RS256\",template=\"default\"} ([0-9.eE+]+)$");
+
+	@LocalServerPort
+	int port;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void requestWithoutRequestIdThenOneIsGeneratedAndEchoed() {
+		Response response = this.api.get("/jwt_templates");
+
+		assertThat(response.header("X-Request-ID")).matches("[0-9a-f-]{36}");
+	}
+
+	@Test
+	void requestWithRequestIdThenItIsEchoedEvenWhenRefused() {
+		Response response = this.api.withApiKey(null)
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.api.baseUrl() + "/organizations"))
+				.header("X-Request-ID", "gw-42.abc")
+				.build());
+
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.header("X-Request-ID")).isEqualTo("gw-42.abc");
+	}
+
+	@Test
+	void requestIdThatCouldForgeLogLinesThenReplaced() {
+		assertThat(RequestLogFilter.requestId("abc\nINFO fake")).matches("[0-9a-f-]{36}");
+		assertThat(RequestLogFilter.requestId("x".repeat(129))).matches("[0-9a-f-]{36}");
+		assertThat(RequestLogFilter.requestId("req_01J")).isEqualTo("req_01J");
+	}
+
+	@Test
+	void healthLivenessAndReadinessAreUpAndPublic() {
+		ApiClient anonymous = this.api.withApiKey(null);
+
+		Response health = anonymous.get("/actuator/health");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.json().at("/status").asString()).isEqualTo("UP");
+		assertThat(health.json().at("/components/db/status").asString()).isEqualTo("UP");
+		assertThat(health.json().at("/components/keyStore/status").asString()).isEqualTo("UP");
+
+		Response readiness = anonymous.get("/actuator/health/readiness");
+		assertThat(readiness.status()).isEqualTo(200);
+		assertThat(readiness.json().at("/status").asString()).isEqualTo("UP");
+		assertThat(readiness.json().at("/components").propertyNames()).contains("db", "keyStore", "readinessState");
+
+		Response liveness = anonymous.get("/actuator/health/liveness");
+		assertThat(liveness.status()).isEqualTo(200);
+		assertThat(liveness.json().at("/status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void prometheusNeedsTheApiKey() {
+		assertThat(this.api.withApiKey(null).get("/actuator/prometheus").status()).isEqualTo(401);
+	}
+
+	@Test
+	void mintThenMintCounterIncreasesAndTimersAndAuthFailureMeterAreScraped() {
+		double before = minted();
+		String userId = this.api.post("/user_management/users", Map.of("email", "obs-" + unique() + "@example.com"))
+			.field("id");
+
+		assertThat(this.api.post("/access_tokens", Map.of("user_id", userId)).status()).isEqualTo(200);
+
+		assertThat(minted()).isEqualTo(before + 1);
+		String scrape = this.api.get("/actuator/prometheus").text();
+		assertThat(scrape).contains("claimsmith_template_render_seconds_count{template=\"default\"}")
+			.contains("claimsmith_token_sign_seconds_count{alg=\"RS256\"}")
+			.contains("claimsmith_auth_failures_total{reason=\"api_key\"}");
+	}
+
+	@Test
+	void refusedApiKeyAndWrongPasswordThenAuthFailureCountersIncrease() {
+		double apiKeyBefore = authFailures("api_key");
+		double credentialsBefore = authFailures("invalid_credentials");
+
+		assertThat(this.api.withApiKey("sk_wrong").get("/organizations").status()).isEqualTo(401);
+		assertThat(this.api.withApiKey(null)
+			.post("/user_management/authenticate",
+					Map.of("grant_type", "password", "client_id", "client_claimsmith", "client_secret",
+							ApiClient.API_KEY, "email", "nobody-" + unique() + "@example.com", "password",
+							"wrong-password"))
+			.status()).isEqualTo(400);
+
+		assertThat(authFailures("api_key")).isEqualTo(apiKeyBefore + 1);
+		assertThat(authFailures("invalid_credentials")).isEqualTo(credentialsBefore + 1);
+	}
+
+	private double authFailures(String reason) {
+		Matcher matcher = Pattern.compile("claimsmith_auth_failures_total\\{reason=\"" + reason + "\"\\} (\\S+)")
+			.matcher(this.api.get("/actuator/prometheus").text());
+		return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+	}
+
+	private double minted() {
+		Response scrape = this.api.get("/actuator/prometheus");
+		assertThat(scrape.status()).isEqualTo(200);
+		assertThat(scrape.header("Content-Type")).startsWith("text/plain");
+		Matcher matcher = MINTED.matcher(scrape.text());
+		return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+	}
+
+}

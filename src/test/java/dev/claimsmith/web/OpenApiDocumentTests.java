@@ -1,0 +1,125 @@
+package dev.claimsmith.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiClient.Response;
+import dev.claimsmith.ApiTest;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The published OpenAPI document: valid OpenAPI 3, every endpoint of the contract
+ * ({@code shared/API.md}) in it, with the contract's examples on the main ones.
+ */
+@ApiTest
+class OpenApiDocumentTests {
+
+	/** Every operation of the contract; path parameters are compared by position only. */
+	private static final List<String> CONTRACT = List.of("POST /organizations", "GET /organizations",
+			"GET /organizations/{}", "GET /organizations/external_id/{}", "PUT /organizations/{}",
+			"DELETE /organizations/{}", "POST /user_management/users", "GET /user_management/users",
+			"GET /user_management/users/{}", "GET /user_management/users/external_id/{}",
+			"PUT /user_management/users/{}", "DELETE /user_management/users/{}",
+			"POST /user_management/organization_memberships", "GET /user_management/organization_memberships",
+			"GET /user_management/organization_memberships/{}", "PUT /user_management/organization_memberships/{}",
+			"DELETE /user_management/organization_memberships/{}",
+			"PUT /user_management/organization_memberships/{}/deactivate",
+			"PUT /user_management/organization_memberships/{}/reactivate", "GET /jwt_templates",
+			"GET /jwt_templates/{}", "GET /user_management/jwt_template", "PUT /user_management/jwt_template",
+			"POST /jwt_templates/preview", "POST /access_tokens", "GET /sso/jwks/{}", "GET /.well-known/jwks.json",
+			"GET /.well-known/openid-configuration", "POST /oauth2/introspect");
+
+	/** Served by the auth module; listed once that module is in the build. */
+	private static final String AUTHENTICATE = "POST /user_management/authenticate";
+
+	@LocalServerPort
+	int port;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void apiDocsIsValidOpenApi3AndListsEveryContractEndpoint() throws IOException {
+		Response response = this.api.withApiKey(null).get("/v3/api-docs");
+		assertThat(response.status()).isEqualTo(200);
+		Files.writeString(Path.of("target", "openapi.json"), response.text());
+
+		SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(response.text());
+
+		assertThat(parsed.getMessages()).isEmpty();
+		OpenAPI openApi = parsed.getOpenAPI();
+		assertThat(openApi.getOpenapi()).startsWith("3.");
+		Map<String, Operation> operations = operations(openApi);
+		assertThat(operations.keySet()).containsAll(CONTRACT);
+		boolean authenticateServed = this.api.post("/user_management/authenticate", Map.of()).status() != 404;
+		assertThat(operations.containsKey(AUTHENTICATE)).isEqualTo(authenticateServed);
+	}
+
+	@Test
+	void mainOperationsCarryTheContractsExamplesAndSecurity() {
+		OpenAPI openApi = new OpenAPIV3Parser().readContents(this.api.get("/v3/api-docs").text()).getOpenAPI();
+		Map<String, Operation> operations = operations(openApi);
+
+		assertThat(openApi.getComponents().getSecuritySchemes()).containsKey("apiKey");
+		assertThat(openApi.getSecurity()).isNotEmpty();
+		assertThat(operations.get("GET /.well-known/jwks.json").getSecurity()).isEmpty();
+		assertThat(example(operations.get("POST /organizations"), "201")).contains("\"object\":\"organization\"")
+			.contains("\"domains\"");
+		assertThat(example(operations.get("POST /user_management/users"), "201")).contains("\"object\":\"user\"");
+		assertThat(example(operations.get("POST /jwt_templates/preview"), "200")).contains("\"size_bytes\"");
+		assertThat(example(operations.get("POST /jwt_templates/preview"), "422")).contains("\"invalid_template\"");
+		assertThat(example(operations.get("POST /access_tokens"), "200")).contains("\"token_type\":\"Bearer\"");
+		assertThat(operations.get("POST /organizations")
+			.getRequestBody()
+			.getContent()
+			.get("application/json")
+			.getExamples()).isNotEmpty();
+	}
+
+	@Test
+	void swaggerUiIsServedWithoutAnApiKey() {
+		ApiClient anonymous = this.api.withApiKey(null);
+
+		assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
+		assertThat(anonymous.get("/v3/api-docs/swagger-config").text()).contains("/v3/api-docs");
+	}
+
+	private static String example(Operation operation, String status) {
+		var content = operation.getResponses().get(status).getContent().get("application/json");
+		Object value = content.getExamples().values().iterator().next().getValue();
+		// The parser's own (Jackson 2) tree prints as compact JSON
+		return String.valueOf(value);
+	}
+
+	private static Map<String, Operation> operations(OpenAPI openApi) {
+		Map<String, Operation> operations = new TreeMap<>();
+		openApi.getPaths().forEach((path, item) -> {
+			String normalized = path.replaceAll("\\{[^}]+}", "{}");
+			item.readOperationsMap()
+				.forEach((PathItem.HttpMethod method, Operation operation) -> operations.put(method + " " + normalized,
+						operation));
+		});
+		return operations;
+	}
+
+}
