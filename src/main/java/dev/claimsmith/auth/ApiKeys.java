@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.claimsmith.store.Ids;
 import dev.claimsmith.store.Timestamps;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,16 +60,21 @@ public class ApiKeys {
 		return stored;
 	}
 
-	/** Stores the hash of a configured key unless it is already there. */
-	@Transactional
+	/**
+	 * Stores the hash of a configured key unless it is already there. Idempotent, also
+	 * when several instances start at once on an empty database: the unique index settles
+	 * the race and the losers find the key stored.
+	 */
 	void register(String key) {
 		String hash = hash(key);
-		boolean stored = this.jdbc.sql("SELECT COUNT(*) FROM api_key WHERE key_hash = :hash")
-			.param("hash", hash)
-			.query(Long.class)
-			.single() > 0;
-		if (!stored) {
-			insert(hash);
+		if (!isValid(key)) {
+			try {
+				insert(hash);
+			}
+			catch (DuplicateKeyException ex) {
+				// Another instance registered the same key first: it is stored, which is
+				// all we need.
+			}
 		}
 		this.knownHashes.add(hash);
 	}

@@ -1,0 +1,60 @@
+package dev.claimsmith.auth;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import dev.claimsmith.ApiTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Several instances starting at once with one configured key all come up. */
+@ApiTest
+class ApiKeyRegistrationTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void registerWhenInstancesRaceOnOneKeyThenAllSucceedAndOneRowIsStored() throws Exception {
+		String key = "sk_race_" + java.util.UUID.randomUUID();
+		int instances = 8;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(instances);
+		try {
+			List<Future<?>> started = new ArrayList<>();
+			for (int i = 0; i < instances; i++) {
+				ApiKeys instance = new ApiKeys(this.jdbc, Clock.systemUTC());
+				started.add(pool.submit(() -> {
+					start.await();
+					instance.register(key);
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> future : started) {
+				future.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM api_key WHERE key_hash = :hash")
+			.param("hash", ApiKeys.hash(key))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(new ApiKeys(this.jdbc, Clock.systemUTC()).isValid(key)).isTrue();
+	}
+
+}
