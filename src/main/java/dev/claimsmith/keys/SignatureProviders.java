@@ -3,6 +3,7 @@ package dev.claimsmith.keys;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -164,17 +165,17 @@ final class SignatureProviders {
 		System.arraycopy(ED25519_PKCS8_PREFIX, 0, pkcs8, 0, ED25519_PKCS8_PREFIX.length);
 		System.arraycopy(seed, 0, pkcs8, ED25519_PKCS8_PREFIX.length, seed.length);
 		PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(pkcs8);
-		GeneralSecurityException last = null;
-		// Providers name this key factory differently.
+		// Providers name this key factory differently; Corretto has none but signs with
+		// the JDK's key.
 		for (String name : List.of("Ed25519", "EdDSA")) {
 			try {
 				return KeyFactory.getInstance(name, provider).generatePrivate(spec);
 			}
-			catch (GeneralSecurityException ex) {
-				last = ex;
+			catch (NoSuchAlgorithmException ex) {
+				// Try the next name.
 			}
 		}
-		throw last;
+		return KeyFactory.getInstance("Ed25519").generatePrivate(spec);
 	}
 
 	private static boolean verifies(JWSSigner signer, JWSAlgorithm algorithm, JWSVerifier jdkVerifier)

@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -52,6 +53,21 @@ class SignatureProvidersTests {
 		JWSSigner signer = auto.signer(jwk, algorithm, nimbusVerifier(jwk));
 		assertThat(signer.getJCAContext().getProvider()).isSameAs(auto.providerFor(jwk).get());
 		for (int i = 0; i < 20; i++) {
+			assertThat(jdkVerifies(jwk, token(signer, jwk, algorithm))).isTrue();
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "RS256", "ES256", "EdDSA" })
+	void signWhenOnlyOneNativeProviderLoadsThenItSignsEveryAlgorithm(String name) throws Exception {
+		assumeTrue(NATIVE_PLATFORM, "native providers ship for linux-x86_64");
+		JWSAlgorithm algorithm = JWSAlgorithm.parse(name);
+		JWK jwk = generate(algorithm);
+		for (SignatureProviders one : List.of(
+				SignatureProviders.fastestOf(SignatureProviders::corretto, Optional::empty),
+				SignatureProviders.fastestOf(Optional::empty, SignatureProviders::conscrypt))) {
+			JWSSigner signer = one.signer(jwk, algorithm, nimbusVerifier(jwk));
+			assertThat(signer.getJCAContext().getProvider()).isNotNull().isSameAs(one.providerFor(jwk).get());
 			assertThat(jdkVerifies(jwk, token(signer, jwk, algorithm))).isTrue();
 		}
 	}
