@@ -7,6 +7,7 @@
 #   bench/run.sh                 full run (~20 minutes on 2 cores)
 #   QUICK=1 bench/run.sh         short iterations, to check the harness (~6 minutes)
 #   ALGORITHMS="RS256" bench/run.sh
+#   REPORT_ONLY=1 bench/run.sh   print the tables again from bench/target/results/
 #
 # Knobs (seconds): SATURATION (60 in a full run), LATENCY (20), WARMUP (10); CONNECTIONS (8).
 # Loopback only; every load phase is bounded in time and request count.
@@ -44,16 +45,19 @@ trap cleanup EXIT
 
 log() { printf '\n== %s (load average: %s)\n' "$*" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 
-log "Build"
 cd "$root"
+if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
+log "Build"
 # The benchmarks depend on the plain jar, installed first; then the repackaged one runs the server.
 mvn -q -B -DskipTests -Dspring-javaformat.skip=true -Dmaven.jar.forceCreation=true \
 	-Dspring-boot.repackage.skip=true install
 mvn -q -B -DskipTests -Dspring-javaformat.skip=true -Dmaven.jar.forceCreation=true package
 cp target/claimsmith-*-SNAPSHOT.jar "$work/claimsmith.jar"
 (cd "$bench" && mvn -q -B package)
+fi
 classpath="$bench/target/classes:$(cat "$bench/target/classpath.txt")"
 
+if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
 log "Machine"
 {
 	echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
@@ -65,17 +69,21 @@ log "Machine"
 
 log "openssl speed (one core, wall-clock like JMH)"
 openssl speed -elapsed -seconds "$openssl_seconds" rsa2048 ecdsap256 ed25519 2>/dev/null | tee "$out/openssl.txt" | tail -6
+fi
 openssl_rs256=$(awk '/^rsa 2048 bits/ {print $6}' "$out/openssl.txt")
 openssl_es256=$(awk '/ecdsa \(nistp256\)/ {print $7}' "$out/openssl.txt")
 openssl_eddsa=$(awk '/EdDSA \(Ed25519\)/ {print $7}' "$out/openssl.txt")
 
+if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
 log "JMH (one thread)"
 java -cp "$classpath" org.openjdk.jmh.Main "${jmh_args[@]}" -rf csv -rff "$out/jmh.csv" \
 	-p provider=auto,corretto,conscrypt,jdk 'SignBenchmark|RenderBenchmark|MintBenchmark' | tee "$out/jmh.txt" | grep -E '^(Benchmark|[A-Za-z.]+Benchmark)' || true
+fi
 # score <benchmark> [param...]: the JMH score of that row, by column position.
 score() {
 	local name="$1" p1="${2:-}" p2="${3:-}"
 	awk -F, -v name="$name" -v p1="$p1" -v p2="$p2" '
+		{ sub(/\r$/, "") }
 		NR > 1 && index($1, name) && ($8 == p1 || p1 == "") && ($9 == p2 || p2 == "") { print $5; exit }' "$out/jmh.csv"
 }
 
@@ -133,9 +141,12 @@ load() {
 }
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
+if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
 : >"$out/http.txt"
+fi
 declare -A http_rps http_p50 http_p99 http_errors http_cpu jwks_rps jwks_p99 trivial_rps trivial_cpu rss
 for algorithm in $algorithms; do
+	[[ "${REPORT_ONLY:-0}" == 1 ]] && continue
 	log "HTTP $algorithm"
 	start_server "$algorithm"
 	seed
@@ -157,7 +168,23 @@ for algorithm in $algorithms; do
 	trivial_rps[$algorithm]=$(field "$line" rps)
 	trivial_cpu[$algorithm]=$(field "$line" server_cpu_us_per_request)
 	stop_server
-	rss[$algorithm]=$peak_rss_mib
+	echo "RSS name=server-$algorithm peak_rss_mib=$peak_rss_mib" | tee -a "$out/http.txt"
+done
+# result <name> <field>: a field of a RESULT line in http.txt (this run's, or the last run's with REPORT_ONLY=1)
+result() { grep -h " name=$1 " "$out/http.txt" | tail -1 | sed -n "s/.* $2=\([^ ]*\).*/\1/p"; }
+for algorithm in $algorithms; do
+	http_rps[$algorithm]=$(result "mint-$algorithm-saturation" rps)
+	http_cpu[$algorithm]=$(result "mint-$algorithm-saturation" server_cpu_us_per_request)
+	http_p50[$algorithm]=$(result "mint-$algorithm-at-50pct" p50_ms)
+	http_p99[$algorithm]=$(result "mint-$algorithm-at-50pct" p99_ms)
+	http_errors[$algorithm]=$(($(result "mint-$algorithm-saturation" errors) + $(result "mint-$algorithm-at-50pct" errors) \
+		+ $(result "jwks-$algorithm-saturation" errors) + $(result "jwks-$algorithm-at-50pct" errors) \
+		+ $(result "keys-$algorithm-saturation" errors)))
+	jwks_rps[$algorithm]=$(result "jwks-$algorithm-saturation" rps)
+	jwks_p99[$algorithm]=$(result "jwks-$algorithm-at-50pct" p99_ms)
+	trivial_rps[$algorithm]=$(result "keys-$algorithm-saturation" rps)
+	trivial_cpu[$algorithm]=$(result "keys-$algorithm-saturation" server_cpu_us_per_request)
+	rss[$algorithm]=$(grep -h "name=server-$algorithm " "$out/http.txt" | tail -1 | sed -n 's/.*peak_rss_mib=\([0-9]*\).*/\1/p')
 done
 
 log "Results"
