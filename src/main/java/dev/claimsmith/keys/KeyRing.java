@@ -34,12 +34,12 @@ final class KeyRing {
 	 * Loads every stored key; throws {@link UnusableKeyException} naming the first key
 	 * that is weak or unusable, or whose kid repeats.
 	 */
-	static KeyRing load(List<StoredKey> stored, Instant now, Duration retention) {
+	static KeyRing load(List<StoredKey> stored, Instant now, Duration retention, SignatureProviders providers) {
 		List<RingKey> keys = new ArrayList<>();
 		Set<String> kids = new HashSet<>();
 		for (StoredKey key : stored) {
 			KeyStatus status = key.lifecycle().statusAt(now, retention);
-			RingKey loaded = RingKey.load(key, status == KeyStatus.ACTIVE || status == KeyStatus.PENDING);
+			RingKey loaded = RingKey.load(key, status == KeyStatus.ACTIVE || status == KeyStatus.PENDING, providers);
 			if (!kids.add(loaded.kid())) {
 				throw new UnusableKeyException(
 						"Two keys in " + KeyFile.FILE_NAME + " share the kid '" + loaded.kid() + "'");

@@ -28,11 +28,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reloadInterval how often each instance checks the key file for changes made by
  * another instance
  * @param clockSkew leeway when {@link TokenVerifier} checks {@code exp} and {@code nbf}
+ * @param provider which JCA provider signs: {@code auto} (the default) the fastest native
+ * one that loads on this machine, else the JDK's; {@code jdk} always the JDK's (and Tink
+ * for EdDSA). Keys and tokens are the same either way.
  */
 @ConfigurationProperties("claimsmith.keys")
 public record KeysProperties(@DefaultValue("./keys") Path dir, @DefaultValue("RS256") JWSAlgorithm algorithm,
 		@DefaultValue("10m") Duration prePublishDelay, @DefaultValue("1h") Duration maxTokenLifetime,
-		@DefaultValue("10s") Duration reloadInterval, @DefaultValue("30s") Duration clockSkew) {
+		@DefaultValue("10s") Duration reloadInterval, @DefaultValue("30s") Duration clockSkew,
+		@DefaultValue("auto") ProviderChoice provider) {
 
 	static final Set<JWSAlgorithm> SUPPORTED_ALGORITHMS = Set.of(JWSAlgorithm.RS256, JWSAlgorithm.ES256,
 			JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
@@ -67,6 +71,17 @@ public record KeysProperties(@DefaultValue("./keys") Path dir, @DefaultValue("RS
 	Duration jwksCacheMaxAge() {
 		Duration age = this.prePublishDelay.minus(this.reloadInterval);
 		return age.isNegative() ? Duration.ZERO : (age.compareTo(MAX_JWKS_CACHE_AGE) > 0) ? MAX_JWKS_CACHE_AGE : age;
+	}
+
+	/** The setting {@code claimsmith.keys.provider}. */
+	public enum ProviderChoice {
+
+		/** The fastest native provider that loads, else the JDK's. */
+		AUTO,
+
+		/** The JDK's providers only (and Tink for EdDSA, as Nimbus does by default). */
+		JDK
+
 	}
 
 	private static void requireNotNegative(String name, Duration value) {

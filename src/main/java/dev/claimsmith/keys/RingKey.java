@@ -4,13 +4,9 @@ import java.time.Instant;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -31,8 +27,9 @@ record RingKey(String kid, JWSAlgorithm algorithm, KeyLifecycle lifecycle, JWK p
 	 * Validates {@code stored} and builds its crypto objects.
 	 * @param mustSign whether the key signs now or will (active or pending): then its
 	 * private part is required
+	 * @param providers the JCA providers the signer is built on
 	 */
-	static RingKey load(StoredKey stored, boolean mustSign) {
+	static RingKey load(StoredKey stored, boolean mustSign, SignatureProviders providers) {
 		JWK jwk = stored.jwk();
 		if (jwk.getKeyID() == null || jwk.getKeyID().isBlank()) {
 			throw new UnusableKeyException("A key in " + KeyFile.FILE_NAME + " has no kid");
@@ -43,9 +40,10 @@ record RingKey(String kid, JWSAlgorithm algorithm, KeyLifecycle lifecycle, JWK p
 		}
 		JWK publicJwk = publicJwk(jwk, algorithm);
 		try {
-			ActiveSigningKey signing = jwk.isPrivate() ? ActiveSigningKey.of(jwk.getKeyID(), algorithm, signer(jwk))
-					: null;
-			return new RingKey(jwk.getKeyID(), algorithm, stored.lifecycle(), publicJwk, verifier(publicJwk), signing);
+			JWSVerifier verifier = verifier(publicJwk);
+			ActiveSigningKey signing = jwk.isPrivate()
+					? ActiveSigningKey.of(jwk.getKeyID(), algorithm, providers.signer(jwk, algorithm, verifier)) : null;
+			return new RingKey(jwk.getKeyID(), algorithm, stored.lifecycle(), publicJwk, verifier, signing);
 		}
 		catch (JOSEException ex) {
 			throw KeyPolicy.unusable(jwk.getKeyID(), "cannot be used: " + ex.getMessage());
@@ -73,16 +71,6 @@ record RingKey(String kid, JWSAlgorithm algorithm, KeyLifecycle lifecycle, JWK p
 		}
 		OctetKeyPair okp = (OctetKeyPair) publicJwk;
 		return new OctetKeyPair.Builder(okp).algorithm(algorithm).keyUse(KeyUse.SIGNATURE).build();
-	}
-
-	private static JWSSigner signer(JWK jwk) throws JOSEException {
-		if (jwk instanceof RSAKey rsa) {
-			return new RSASSASigner(rsa);
-		}
-		if (jwk instanceof ECKey ec) {
-			return new ECDSASigner(ec);
-		}
-		return new Ed25519Signer((OctetKeyPair) jwk);
 	}
 
 	private static JWSVerifier verifier(JWK publicJwk) throws JOSEException {

@@ -38,6 +38,8 @@ public class SigningKeys {
 
 	private final KeyFile file;
 
+	private final SignatureProviders providers;
+
 	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
 	/** Uses the application's {@link Clock} bean when there is one. */
@@ -50,6 +52,9 @@ public class SigningKeys {
 		this.properties = properties;
 		this.clock = clock;
 		this.file = new KeyFile(properties.dir());
+		this.providers = SignatureProviders.of(properties.provider());
+		logger.info("Signing providers (claimsmith.keys.provider={}): {}", properties.provider().name().toLowerCase(),
+				this.providers.describe());
 		this.file.prepare();
 		this.file.locked(this::loadOrGenerate);
 		RingKey active = view().active().orElseThrow();
@@ -84,7 +89,7 @@ public class SigningKeys {
 		return this.file.locked(() -> {
 			Instant now = this.clock.instant();
 			List<StoredKey> stored = this.file.read().orElse(List.of());
-			KeyRing.load(stored, now, this.properties.retention());
+			KeyRing.load(stored, now, this.properties.retention(), this.providers);
 			for (StoredKey key : stored) {
 				if (key.lifecycle().statusAt(now, this.properties.retention()) == KeyStatus.PENDING) {
 					throw ApiException.conflict("rotation_in_progress", "Key " + key.kid() + " becomes active at "
@@ -118,7 +123,8 @@ public class SigningKeys {
 		}
 		Instant now = this.clock.instant();
 		try {
-			KeyRing ring = KeyRing.load(this.file.read().orElse(List.of()), now, this.properties.retention());
+			KeyRing ring = KeyRing.load(this.file.read().orElse(List.of()), now, this.properties.retention(),
+					this.providers);
 			if (ring.viewAt(now).active().isEmpty()) {
 				throw new UnusableKeyException(KeyFile.FILE_NAME + " has no active key");
 			}
@@ -174,7 +180,7 @@ public class SigningKeys {
 	private Void loadOrGenerate() {
 		Instant now = this.clock.instant();
 		List<StoredKey> stored = this.file.read().orElse(List.of());
-		KeyRing ring = KeyRing.load(stored, now, this.properties.retention());
+		KeyRing ring = KeyRing.load(stored, now, this.properties.retention(), this.providers);
 		if (ring.viewAt(now).active().isEmpty()) {
 			List<StoredKey> next = new ArrayList<>(retainPublished(stored, now));
 			StoredKey generated = KeyGenerator.generate(this.properties.algorithm(), now, now);
@@ -200,7 +206,7 @@ public class SigningKeys {
 
 	private void install(List<StoredKey> stored, Instant now) {
 		KeyFile.Stamp stamp = this.file.stamp();
-		KeyRing ring = KeyRing.load(stored, now, this.properties.retention());
+		KeyRing ring = KeyRing.load(stored, now, this.properties.retention(), this.providers);
 		this.snapshot.set(new Snapshot(ring, stamp, ring.viewAt(now)));
 	}
 

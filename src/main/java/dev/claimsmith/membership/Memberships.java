@@ -3,6 +3,7 @@ package dev.claimsmith.membership;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.relational.core.sql.LockMode;
 import org.springframework.data.relational.repository.Lock;
 import org.springframework.data.repository.ListCrudRepository;
@@ -10,6 +11,10 @@ import org.springframework.data.repository.ListCrudRepository;
 /** Stored memberships. */
 interface Memberships extends ListCrudRepository<Membership, String> {
 
+	// Declared rather than derived: Spring Data JDBC builds a derived query's SQL again
+	// on
+	// every call, and this one runs on every mint (bench/README.md).
+	@Query("SELECT * FROM organization_membership WHERE user_id = :userId AND organization_id = :organizationId")
 	Optional<Membership> findByUserIdAndOrganizationId(String userId, String organizationId);
 
 	List<Membership> findByUserIdAndStatus(String userId, String status);

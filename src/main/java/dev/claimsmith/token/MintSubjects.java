@@ -9,6 +9,7 @@ import dev.claimsmith.user.UserService;
 import dev.claimsmith.web.ApiException;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the current user, organization and membership for a mint or a preview, so both
@@ -30,9 +31,12 @@ class MintSubjects {
 	}
 
 	/**
+	 * One read-only transaction for the lookups: one connection and one commit per mint
+	 * instead of three.
 	 * @throws ApiException 404 for an unknown user or organization, 403
 	 * {@code organization_membership_required} when the user is not an active member
 	 */
+	@Transactional(readOnly = true)
 	MintSubject load(String userId, String organizationId) {
 		User user = this.users.find(userId).orElseThrow(() -> ApiException.notFound("user", userId));
 		if (organizationId == null) {

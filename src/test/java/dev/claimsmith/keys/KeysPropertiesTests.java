@@ -24,6 +24,13 @@ class KeysPropertiesTests {
 		assertThat(properties.maxTokenLifetime()).isEqualTo(Duration.ofHours(1));
 		assertThat(properties.reloadInterval()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(properties.jwksCacheMaxAge()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(properties.provider()).isEqualTo(KeysProperties.ProviderChoice.AUTO);
+	}
+
+	@Test
+	void bindWhenProviderJdkThenJdk() {
+		assertThat(bind(Map.of("claimsmith.keys.provider", "jdk")).provider())
+			.isEqualTo(KeysProperties.ProviderChoice.JDK);
 	}
 
 	@Test

@@ -34,7 +34,7 @@ final class TestKeys {
 
 	static KeysProperties properties(Path dir, JWSAlgorithm algorithm) {
 		return new KeysProperties(dir, algorithm, PRE_PUBLISH_DELAY, MAX_TOKEN_LIFETIME, RELOAD_INTERVAL,
-				Duration.ofSeconds(30));
+				Duration.ofSeconds(30), KeysProperties.ProviderChoice.AUTO);
 	}
 
 	static IssuerProperties issuer() {
