@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class TokenLifetimeCheckTests {
 
 	KeysProperties keys = new KeysProperties(Path.of("keys"), JWSAlgorithm.RS256, Duration.ofMinutes(10),
-			Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(30));
+			Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofSeconds(30), KeysProperties.ProviderChoice.AUTO);
 
 	@Test
 	void startWhenLifetimesWithinKeyRetentionThenAccepted() {
