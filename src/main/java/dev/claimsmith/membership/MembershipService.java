@@ -68,8 +68,9 @@ public class MembershipService {
 		return this.memberships.findByUserIdAndStatus(userId, Membership.ACTIVE);
 	}
 
-	public List<String> permissionsOf(Membership membership) {
-		return this.roles.permissionsOf(membership.roleSlug());
+	/** The permissions configured for a role, in configuration order. */
+	public List<String> permissionsOf(String roleSlug) {
+		return this.roles.permissionsOf(roleSlug);
 	}
 
 	@Transactional

@@ -2,9 +2,9 @@ package dev.claimsmith.metadata;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.convert.converter.Converter;
@@ -19,14 +19,20 @@ public final class MetadataJdbcConverters {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
-	};
+	// Resolved once: resolving the type per read showed in mint profiles.
+	private static final ObjectReader MAP_READER = JSON.readerFor(new TypeReference<LinkedHashMap<String, String>>() {
+	});
 
 	private MetadataJdbcConverters() {
 	}
 
 	public static List<Converter<?, ?>> all() {
 		return List.of(new Writing(), new Reading());
+	}
+
+	/** Metadata from its stored JSON column, for queries mapped by hand. */
+	public static Metadata read(String json) {
+		return "{}".equals(json) ? Metadata.empty() : Metadata.of(MAP_READER.readValue(json));
 	}
 
 	@WritingConverter
@@ -44,8 +50,7 @@ public final class MetadataJdbcConverters {
 
 		@Override
 		public Metadata convert(String json) {
-			Map<String, String> entries = JSON.readValue(json, MAP);
-			return Metadata.of(entries);
+			return read(json);
 		}
 
 	}

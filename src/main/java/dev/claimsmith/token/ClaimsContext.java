@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.claimsmith.membership.Membership;
-import dev.claimsmith.organization.Organization;
-import dev.claimsmith.user.User;
+import dev.claimsmith.token.MintSubject.MembershipView;
+import dev.claimsmith.token.MintSubject.OrganizationView;
+import dev.claimsmith.token.MintSubject.UserView;
 
 /**
  * The allow-listed view of a user, organization and membership that templates render
@@ -20,22 +20,19 @@ final class ClaimsContext {
 
 	/**
 	 * The template context map: {@code user}, and {@code organization} and
-	 * {@code organization_membership} when given (either may be null).
+	 * {@code organization_membership} when the subject has them.
 	 */
-	static Map<String, Object> of(User user, Organization organization, Membership membership,
-			List<String> permissions) {
+	static Map<String, Object> of(MintSubject subject) {
 		Map<String, Object> context = new LinkedHashMap<>();
-		context.put("user", user(user));
-		if (organization != null) {
-			context.put("organization", organization(organization));
-		}
-		if (membership != null) {
-			context.put("organization_membership", membership(membership, permissions));
+		context.put("user", user(subject.user()));
+		if (subject.organization() != null) {
+			context.put("organization", organization(subject.organization()));
+			context.put("organization_membership", membership(subject.membership(), subject.permissions()));
 		}
 		return context;
 	}
 
-	private static Map<String, Object> user(User user) {
+	private static Map<String, Object> user(UserView user) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", user.id());
 		view.put("email", user.email());
@@ -48,22 +45,21 @@ final class ClaimsContext {
 		return view;
 	}
 
-	private static Map<String, Object> organization(Organization organization) {
+	private static Map<String, Object> organization(OrganizationView organization) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", organization.id());
 		view.put("name", organization.name());
 		view.put("external_id", organization.externalId());
 		view.put("metadata", organization.metadata().asMap());
-		view.put("domains",
-				organization.domains().stream().map((domain) -> Map.of("domain", domain.domain())).toList());
+		view.put("domains", organization.domains().stream().map((domain) -> Map.of("domain", domain)).toList());
 		return view;
 	}
 
-	private static Map<String, Object> membership(Membership membership, List<String> permissions) {
+	private static Map<String, Object> membership(MembershipView membership, List<String> permissions) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("id", membership.id());
-		view.put("role", membership.roleSlug());
-		view.put("roles", List.of(membership.roleSlug()));
+		view.put("role", membership.role());
+		view.put("roles", List.of(membership.role()));
 		view.put("permissions", permissions);
 		view.put("status", membership.status());
 		return view;

@@ -30,8 +30,7 @@ class TemplateSelection {
 	}
 
 	RenderedClaims render(ClaimsTemplate template, MintSubject subject) {
-		return render(template,
-				ClaimsContext.of(subject.user(), subject.organization(), subject.membership(), subject.permissions()));
+		return render(template, ClaimsContext.of(subject));
 	}
 
 	/**

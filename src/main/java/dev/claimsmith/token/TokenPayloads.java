@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import dev.claimsmith.keys.IssuerProperties;
 import dev.claimsmith.template.ReservedClaims;
 
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class TokenPayloads {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final IssuerProperties issuer;
 
@@ -58,9 +62,17 @@ class TokenPayloads {
 	Map<String, Object> payload(MintSubject subject, String sessionId, Instant issuedAt, Instant expiresAt, String jti,
 			Map<String, Object> templateClaims) {
 		String organizationId = (subject.organization() != null) ? subject.organization().id() : null;
-		String role = (subject.membership() != null) ? subject.membership().roleSlug() : null;
+		String role = (subject.membership() != null) ? subject.membership().role() : null;
 		return payload(subject.user().id(), organizationId, role, subject.permissions(), sessionId, issuedAt, expiresAt,
 				jti, templateClaims);
+	}
+
+	/**
+	 * The payload as compact UTF-8 JSON, the one serialization per token. Jackson's
+	 * output is what {@code template/JsonSize} measures a template's claims against.
+	 */
+	byte[] toJson(Map<String, Object> payload) {
+		return JSON.writeValueAsBytes(payload);
 	}
 
 	private static void putIfPresent(Map<String, Object> payload, String name, Object value) {

@@ -1,0 +1,215 @@
+package dev.claimsmith.token;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiTest;
+import dev.claimsmith.web.ApiException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static dev.claimsmith.ApiClient.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The mint path's one hand-mapped query reads the user, organization and membership
+ * tables directly. These tests pin what it reads to what those modules store and serve:
+ * the claims context built from it must equal the one built from the API's own responses,
+ * field for field, after every kind of change.
+ */
+@ApiTest
+class MintSubjectsTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MintSubjects subjects;
+
+	ApiClient api;
+
+	String userId;
+
+	String orgId;
+
+	String membershipId;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+		this.userId = this.api.post("/user_management/users",
+				Map.of("email", "Subject-" + unique() + "@Example.com", "first_name", "Grace", "last_name", "Hopper",
+						"email_verified", true, "external_id", "emp-" + unique(), "metadata",
+						orderedMap("zeta", "1", "alpha", "2", "mid", "three")))
+			.field("id");
+		this.orgId = this.api.post("/organizations",
+				Map.of("name", "Navy Labs", "external_id", "cust-" + unique(), "metadata",
+						orderedMap("tier", "gold", "seats", "40"), "domain_data",
+						List.of(domain("zulu-" + unique() + ".test"), domain("alpha-" + unique() + ".test"),
+								domain("mike-" + unique() + ".test"))))
+			.field("id");
+		this.membershipId = this.api
+			.post("/user_management/organization_memberships",
+					Map.of("user_id", this.userId, "organization_id", this.orgId, "role_slug", "admin"))
+			.field("id");
+	}
+
+	@Test
+	void loadThenContextEqualsTheStoredUserOrganizationAndMembership() {
+		assertThat(contextFromQuery()).isEqualTo(contextFromApi());
+		assertThat(organizationDomains()).hasSize(3);
+	}
+
+	@Test
+	void loadAfterEveryKindOfChangeThenSeesCurrentData() {
+		this.api.put("/user_management/users/" + this.userId, Map.of("first_name", "Amazing", "last_name", "Grace",
+				"email_verified", false, "external_id", "emp-" + unique(), "metadata", mapWithNull("alpha", "new")));
+		this.api.put("/organizations/" + this.orgId, Map.of("name", "Renamed", "metadata", Map.of("tier", "silver"),
+				"domain_data", List.of(domain("only-" + unique() + ".test"))));
+		this.api.put("/user_management/organization_memberships/" + this.membershipId, Map.of("role_slug", "member"));
+
+		Map<String, Object> context = contextFromQuery();
+
+		assertThat(context).isEqualTo(contextFromApi());
+		assertThat(JSON.valueToTree(context).at("/organization_membership/permissions")).isEmpty();
+		assertThat(JSON.valueToTree(context).at("/user/metadata/alpha").asString()).isEqualTo("new");
+	}
+
+	@Test
+	void loadWhenOrganizationHasNoDomainsThenEmptyDomainsAndOneSubject() {
+		String bare = this.api.post("/organizations", Map.of("name", "Bare")).field("id");
+		this.api.post("/user_management/organization_memberships",
+				Map.of("user_id", this.userId, "organization_id", bare));
+
+		MintSubject subject = this.subjects.load(this.userId, bare);
+
+		assertThat(subject.organization().domains()).isEmpty();
+		assertThat(subject.membership().role()).isEqualTo("member");
+		assertThat(subject.organization().metadata().asMap()).isEmpty();
+	}
+
+	@Test
+	void loadWithoutOrganizationThenOnlyTheUser() {
+		MintSubject subject = this.subjects.load(this.userId, null);
+
+		assertThat(subject.organization()).isNull();
+		assertThat(subject.membership()).isNull();
+		assertThat(ClaimsContext.of(subject)).containsOnlyKeys("user");
+		assertThat(ClaimsContext.of(subject).get("user")).isEqualTo(contextFromApi().get("user"));
+	}
+
+	@Test
+	void loadWhenUserOrOrganizationUnknownThen404NamingIt() {
+		String unknownUser = "user_01HXXXXXXXXXXXXXXXXXXXXXXX";
+		String unknownOrg = "org_01HXXXXXXXXXXXXXXXXXXXXXXX";
+
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(unknownUser, this.orgId))
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(404))
+			.withMessageContaining(unknownUser);
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(unknownUser, null))
+			.withMessageContaining(unknownUser);
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(this.userId, unknownOrg))
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(404))
+			.withMessageContaining(unknownOrg);
+	}
+
+	@Test
+	void loadWhenMembershipInactiveOrMissingThen403() {
+		String stranger = this.api.post("/organizations", Map.of("name", "Elsewhere")).field("id");
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(this.userId, stranger))
+			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("organization_membership_required"));
+
+		this.api.put("/user_management/organization_memberships/" + this.membershipId + "/deactivate", Map.of());
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(this.userId, this.orgId))
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(403));
+
+		this.api.put("/user_management/organization_memberships/" + this.membershipId + "/reactivate", Map.of());
+		assertThat(this.subjects.load(this.userId, this.orgId).membership().status()).isEqualTo("active");
+	}
+
+	@Test
+	void loadAfterDeletesThen404() {
+		this.api.delete("/organizations/" + this.orgId);
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(this.userId, this.orgId))
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(404));
+
+		this.api.delete("/user_management/users/" + this.userId);
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(this.userId, null))
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(404));
+	}
+
+	private Map<String, Object> contextFromQuery() {
+		return JSON.convertValue(ClaimsContext.of(this.subjects.load(this.userId, this.orgId)), Map.class);
+	}
+
+	/** What a template should see, built only from the API's responses. */
+	private Map<String, Object> contextFromApi() {
+		JsonNode user = this.api.get("/user_management/users/" + this.userId).json();
+		JsonNode organization = this.api.get("/organizations/" + this.orgId).json();
+		JsonNode membership = this.api.get("/user_management/organization_memberships/" + this.membershipId).json();
+		Map<String, Object> context = new LinkedHashMap<>();
+		context.put("user", fields(user, "id", "email", "email_verified", "first_name", "last_name",
+				"profile_picture_url", "external_id", "metadata"));
+		Map<String, Object> org = fields(organization, "id", "name", "external_id", "metadata");
+		org.put("domains", organizationDomains(organization));
+		context.put("organization", org);
+		String role = membership.at("/role/slug").asString();
+		Map<String, Object> member = new LinkedHashMap<>();
+		member.put("id", membership.get("id").asString());
+		member.put("role", role);
+		member.put("roles", List.of(role));
+		member.put("permissions", "admin".equals(role) ? List.of("organization:manage", "members:manage") : List.of());
+		member.put("status", membership.get("status").asString());
+		context.put("organization_membership", member);
+		return JSON.convertValue(context, Map.class);
+	}
+
+	private List<Map<String, String>> organizationDomains() {
+		return organizationDomains(this.api.get("/organizations/" + this.orgId).json());
+	}
+
+	private static List<Map<String, String>> organizationDomains(JsonNode organization) {
+		return organization.get("domains")
+			.valueStream()
+			.map((domain) -> Map.of("domain", domain.get("domain").asString()))
+			.toList();
+	}
+
+	private static Map<String, Object> fields(JsonNode node, String... names) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		for (String name : names) {
+			fields.put(name, JSON.convertValue(node.get(name), Object.class));
+		}
+		return fields;
+	}
+
+	private static Map<String, Object> domain(String name) {
+		return Map.of("domain", name, "state", "verified");
+	}
+
+	private static Map<String, String> orderedMap(String... keysAndValues) {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			map.put(keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return map;
+	}
+
+	private static Map<String, String> mapWithNull(String key, String value) {
+		Map<String, String> map = orderedMap(key, value);
+		map.put("zeta", null);
+		return map;
+	}
+
+}
