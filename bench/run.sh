@@ -8,8 +8,10 @@
 #   QUICK=1 bench/run.sh         short iterations, to check the harness (~6 minutes)
 #   ALGORITHMS="RS256" bench/run.sh
 #   REPORT_ONLY=1 bench/run.sh   print the tables again from bench/target/results/
+#   HTTP_ONLY=1 bench/run.sh     only the HTTP phases; in-process figures come from the last run
 #
-# Knobs (seconds): SATURATION (60 in a full run), LATENCY (20), WARMUP (10); CONNECTIONS (8).
+# Knobs (seconds): SERVER_WARMUP (60 in a full run), SATURATION (60), LATENCY (20), WARMUP (10);
+# CONNECTIONS (8).
 # Loopback only; every load phase is bounded in time and request count.
 # Needs: java 17+, mvn, openssl. Results: bench/target/results/.
 set -euo pipefail
@@ -21,11 +23,11 @@ mkdir -p "$out"
 quick="${QUICK:-0}"
 algorithms="${ALGORITHMS:-RS256 ES256 EdDSA}"
 if [[ "$quick" == 1 ]]; then
-	saturation="${SATURATION:-15}" latency="${LATENCY:-10}" warmup="${WARMUP:-5}"
+	server_warmup="${SERVER_WARMUP:-20}" saturation="${SATURATION:-15}" latency="${LATENCY:-10}" warmup="${WARMUP:-5}"
 	jmh_args=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
 	openssl_seconds=2
 else
-	saturation="${SATURATION:-60}" latency="${LATENCY:-20}" warmup="${WARMUP:-10}"
+	server_warmup="${SERVER_WARMUP:-60}" saturation="${SATURATION:-60}" latency="${LATENCY:-20}" warmup="${WARMUP:-10}"
 	jmh_args=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 	openssl_seconds=5
 fi
@@ -67,6 +69,8 @@ log "Machine"
 	echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out/machine.txt"
 
+fi
+if [[ "${REPORT_ONLY:-0}" != 1 && "${HTTP_ONLY:-0}" != 1 ]]; then
 log "openssl speed (one core, wall-clock like JMH)"
 openssl speed -elapsed -seconds "$openssl_seconds" rsa2048 ecdsap256 ed25519 2>/dev/null | tee "$out/openssl.txt" | tail -6
 fi
@@ -74,7 +78,7 @@ openssl_rs256=$(awk '/^rsa 2048 bits/ {print $6}' "$out/openssl.txt")
 openssl_es256=$(awk '/ecdsa \(nistp256\)/ {print $7}' "$out/openssl.txt")
 openssl_eddsa=$(awk '/EdDSA \(Ed25519\)/ {print $7}' "$out/openssl.txt")
 
-if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
+if [[ "${REPORT_ONLY:-0}" != 1 && "${HTTP_ONLY:-0}" != 1 ]]; then
 log "JMH (one thread)"
 java -cp "$classpath" org.openjdk.jmh.Main "${jmh_args[@]}" -rf csv -rff "$out/jmh.csv" \
 	-p provider=auto,corretto,conscrypt,jdk 'SignBenchmark|RenderBenchmark|MintBenchmark' | tee "$out/jmh.txt" | grep -E '^(Benchmark|[A-Za-z.]+Benchmark)' || true
@@ -150,6 +154,11 @@ for algorithm in $algorithms; do
 	log "HTTP $algorithm"
 	start_server "$algorithm"
 	seed
+	# The JIT compiles the mint path for over a minute: warm every measured endpoint first, so no
+	# phase pays for compiling another one (the per-phase WARMUP is on top of this).
+	load "warmup-mint-$algorithm" POST /access_tokens 0 "$server_warmup" --bodies "$work/bodies.txt" >/dev/null
+	load "warmup-jwks-$algorithm" GET /.well-known/jwks.json 0 $((server_warmup / 4)) >/dev/null
+	load "warmup-keys-$algorithm" GET /keys 0 $((server_warmup / 4)) >/dev/null
 	line=$(load "mint-$algorithm-saturation" POST /access_tokens 0 "$saturation" --bodies "$work/bodies.txt")
 	http_rps[$algorithm]=$(field "$line" rps)
 	http_errors[$algorithm]=$(field "$line" errors)

@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.Provider;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
  * thread-safe; the signers it builds are thread-safe.
  */
 final class SignatureProviders {
+
+	private static final SecureRandom SHARED_RANDOM = new SecureRandom();
 
 	private static final Logger logger = LoggerFactory.getLogger(SignatureProviders.class);
 
@@ -94,7 +97,7 @@ final class SignatureProviders {
 		Optional<Provider> provider = providerFor(jwk);
 		if (provider.isPresent()) {
 			try {
-				JWSSigner signer = nativeSigner(jwk, provider.get());
+				JWSSigner signer = withSharedRandom(nativeSigner(jwk, provider.get()));
 				if (verifies(signer, algorithm, jdkVerifier)) {
 					return signer;
 				}
@@ -106,7 +109,16 @@ final class SignatureProviders {
 						provider.get().getName(), ex.toString());
 			}
 		}
-		return jdkSigner(jwk);
+		return withSharedRandom(jdkSigner(jwk));
+	}
+
+	/**
+	 * Without a SecureRandom in its JCA context, a Nimbus signer creates one for every
+	 * signature; SecureRandom is thread-safe, so one serves every signer.
+	 */
+	private static JWSSigner withSharedRandom(JWSSigner signer) {
+		signer.getJCAContext().setSecureRandom(SHARED_RANDOM);
+		return signer;
 	}
 
 	/** For the start-up log: which provider signs what. */

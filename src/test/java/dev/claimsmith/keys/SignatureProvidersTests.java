@@ -171,7 +171,7 @@ class SignatureProvidersTests {
 	 * Verifies with the JDK's own providers by name, independent of Nimbus: what any
 	 * plain-Java verifier does.
 	 */
-	private static boolean jdkVerifies(JWK jwk, String token) throws Exception {
+	static boolean jdkVerifies(JWK jwk, String token) throws Exception {
 		JWSObject jws = JWSObject.parse(token);
 		Signature signature;
 		PublicKey key;

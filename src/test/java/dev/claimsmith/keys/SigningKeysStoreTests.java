@@ -1,6 +1,7 @@
 package dev.claimsmith.keys;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class SigningKeysStoreTests {
 
@@ -72,6 +75,28 @@ class SigningKeysStoreTests {
 		assertThat(active.header().getType().getType()).isEqualTo("JWT");
 		assertThat(keys.active()).isSameAs(active);
 		assertThat(active.toString()).doesNotContain("\"d\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "RS256", "ES256", "EdDSA" })
+	void signThenCompactJwsOfExactlyThePayloadThatTheJdkVerifies(String algorithm) throws Exception {
+		SigningKeys keys = new SigningKeys(TestKeys.properties(this.temp, JWSAlgorithm.parse(algorithm)), this.clock);
+		ActiveSigningKey active = keys.active();
+		byte[] payload = "{\"sub\":\"user_1\",\"name\":\"Zoë <&> \\\"q\\\" ?~\"}".getBytes(StandardCharsets.UTF_8);
+
+		String token = active.sign(payload);
+
+		String[] parts = token.split("\\.");
+		assertThat(parts).hasSize(3).allSatisfy((part) -> assertThat(part).matches("[A-Za-z0-9_-]+"));
+		JWSObject parsed = JWSObject.parse(token);
+		assertThat(parsed.getPayload().toBytes()).isEqualTo(payload);
+		assertThat(parsed.getHeader().toJSONObject()).containsOnly(entry("alg", algorithm), entry("kid", active.kid()),
+				entry("typ", "JWT"));
+		JWK published = keys.publicJwkSet().getKeyByKeyId(active.kid());
+		assertThat(SignatureProvidersTests.jdkVerifies(published, token)).isTrue();
+		String otherPayload = Base64URL.encode("{\"sub\":\"user_2\"}").toString();
+		assertThat(SignatureProvidersTests.jdkVerifies(published, parts[0] + "." + otherPayload + "." + parts[2]))
+			.isFalse();
 	}
 
 	@ParameterizedTest
