@@ -31,8 +31,8 @@ import java.util.concurrent.locks.LockSupport;
  * first, and refuses any host that is not loopback.
  * <p>
  * Prints one line: {@code RESULT name=... requests=... errors=... rps=... p50_ms=...
- * p99_ms=... max_ms=... server_cpu_us_per_request=...}; any non-2xx answer or I/O failure
- * counts as an error, and the first few are shown.
+ * p99_ms=... max_ms=... server_cpu_us_per_request=... warmup_errors=...}; any non-2xx
+ * answer or I/O failure counts as an error, and the first few are shown.
  */
 public final class LoadGenerator {
 
@@ -56,10 +56,11 @@ public final class LoadGenerator {
 
 	private void run() throws InterruptedException {
 		Options o = this.options;
-		// Warm-up: same load, results dropped.
+		// Warm-up: same load, latencies dropped; its errors are reported apart, not hidden.
+		long warmupErrors = 0;
 		if (o.warmupSeconds() > 0) {
 			runPhase(o.warmupSeconds(), Long.MAX_VALUE);
-			this.errors.set(0);
+			warmupErrors = this.errors.getAndSet(0);
 		}
 		long started = System.nanoTime();
 		long serverCpuBefore = serverCpuNanos();
@@ -70,10 +71,10 @@ public final class LoadGenerator {
 		Arrays.sort(all);
 		System.out.printf(java.util.Locale.ROOT,
 				"RESULT name=%s connections=%d target_rps=%.0f requests=%d errors=%d seconds=%.1f rps=%.1f "
-						+ "p50_ms=%.3f p99_ms=%.3f max_ms=%.3f server_cpu_us_per_request=%.0f%n",
+						+ "p50_ms=%.3f p99_ms=%.3f max_ms=%.3f server_cpu_us_per_request=%.0f warmup_errors=%d%n",
 				o.name(), o.connections(), o.rate(), all.length, this.errors.get(), seconds, all.length / seconds,
 				percentile(all, 0.50), percentile(all, 0.99), (all.length == 0) ? 0.0 : all[all.length - 1] / 1e6,
-				(all.length == 0) ? 0.0 : serverCpu / 1e3 / all.length);
+				(all.length == 0) ? 0.0 : serverCpu / 1e3 / all.length, warmupErrors);
 	}
 
 	/**
