@@ -50,6 +50,12 @@ class MintSubjects {
 			WHERE u.id = ?
 			ORDER BY d.position""";
 
+	// Columns are read by position: by label, H2 upper-cases and searches every name per
+	// read, a measurable share of a mint. The positions follow the SELECT lists above.
+	private static final int ID = 1, EMAIL = 2, EMAIL_VERIFIED = 3, FIRST_NAME = 4, LAST_NAME = 5,
+			PROFILE_PICTURE_URL = 6, EXTERNAL_ID = 7, METADATA = 8, O_ID = 9, O_NAME = 10, O_EXTERNAL_ID = 11,
+			O_METADATA = 12, M_ID = 13, M_ROLE_SLUG = 14, M_STATUS = 15, D_DOMAIN = 16;
+
 	private final JdbcClient jdbc;
 
 	private final MembershipService memberships;
@@ -82,23 +88,23 @@ class MintSubjects {
 		if (!rows.next()) {
 			throw ApiException.notFound("user", userId);
 		}
-		if (rows.getString("o_id") == null) {
+		if (rows.getString(O_ID) == null) {
 			throw ApiException.notFound("organization", organizationId);
 		}
-		String membershipId = rows.getString("m_id");
-		String status = rows.getString("m_status");
+		String membershipId = rows.getString(M_ID);
+		String status = rows.getString(M_STATUS);
 		if (membershipId == null || !Membership.ACTIVE.equals(status)) {
 			throw ApiException.forbidden("organization_membership_required",
 					"User '" + userId + "' is not an active member of organization '" + organizationId + "'.");
 		}
 		UserView user = user(rows);
-		MembershipView membership = new MembershipView(membershipId, rows.getString("m_role_slug"), status);
-		String name = rows.getString("o_name");
-		String externalId = rows.getString("o_external_id");
-		Metadata metadata = MetadataJdbcConverters.read(rows.getString("o_metadata"));
+		MembershipView membership = new MembershipView(membershipId, rows.getString(M_ROLE_SLUG), status);
+		String name = rows.getString(O_NAME);
+		String externalId = rows.getString(O_EXTERNAL_ID);
+		Metadata metadata = MetadataJdbcConverters.read(rows.getString(O_METADATA));
 		List<String> domains = new ArrayList<>();
 		do {
-			String domain = rows.getString("d_domain");
+			String domain = rows.getString(D_DOMAIN);
 			if (domain != null) {
 				domains.add(domain);
 			}
@@ -109,9 +115,9 @@ class MintSubjects {
 	}
 
 	private static UserView user(ResultSet row) throws SQLException {
-		return new UserView(row.getString("id"), row.getString("email"), row.getBoolean("email_verified"),
-				row.getString("first_name"), row.getString("last_name"), row.getString("profile_picture_url"),
-				row.getString("external_id"), MetadataJdbcConverters.read(row.getString("metadata")));
+		return new UserView(row.getString(ID), row.getString(EMAIL), row.getBoolean(EMAIL_VERIFIED),
+				row.getString(FIRST_NAME), row.getString(LAST_NAME), row.getString(PROFILE_PICTURE_URL),
+				row.getString(EXTERNAL_ID), MetadataJdbcConverters.read(row.getString(METADATA)));
 	}
 
 }
