@@ -10,10 +10,12 @@
 #   REPORT_ONLY=1 bench/run.sh   print the tables again from bench/target/results/
 #   HTTP_ONLY=1 bench/run.sh     only the HTTP phases; in-process figures come from the last run
 #
-# Knobs (seconds): SERVER_WARMUP (60 in a full run), SATURATION (60), LATENCY (20), WARMUP (10);
+# Knobs (seconds): SERVER_WARMUP (at least 60 in a full run; then on until the server's CPU per
+# mint is steady, up to SERVER_WARMUP_MAX, 360), SATURATION (60), LATENCY (20), WARMUP (10);
 # CONNECTIONS (8).
 # Loopback only; every load phase is bounded in time and request count.
-# Needs: java 17+, mvn, openssl. Results: bench/target/results/.
+# Needs: java 17+, mvn, openssl, curl; wrk (Debian package) for the saturation runs, else they fall
+# back to the Java load generator. Results: bench/target/results/.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -23,15 +25,16 @@ mkdir -p "$out"
 quick="${QUICK:-0}"
 algorithms="${ALGORITHMS:-RS256 ES256 EdDSA}"
 if [[ "$quick" == 1 ]]; then
-	server_warmup="${SERVER_WARMUP:-20}" saturation="${SATURATION:-15}" latency="${LATENCY:-10}" warmup="${WARMUP:-5}"
+	server_warmup="${SERVER_WARMUP:-20}" server_warmup_max="${SERVER_WARMUP_MAX:-60}" saturation="${SATURATION:-15}" latency="${LATENCY:-10}" warmup="${WARMUP:-5}"
 	jmh_args=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
 	openssl_seconds=2
 else
-	server_warmup="${SERVER_WARMUP:-60}" saturation="${SATURATION:-60}" latency="${LATENCY:-20}" warmup="${WARMUP:-10}"
+	server_warmup="${SERVER_WARMUP:-60}" server_warmup_max="${SERVER_WARMUP_MAX:-360}" saturation="${SATURATION:-60}" latency="${LATENCY:-20}" warmup="${WARMUP:-10}"
 	jmh_args=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 	openssl_seconds=5
 fi
 connections="${CONNECTIONS:-8}"
+cores=$(nproc)
 api_key="sk_bench_$(openssl rand -hex 16)"
 port="${PORT:-18080}"
 work="$(mktemp -d)"
@@ -83,12 +86,13 @@ log "JMH (one thread)"
 java -cp "$classpath" org.openjdk.jmh.Main "${jmh_args[@]}" -rf csv -rff "$out/jmh.csv" \
 	-p provider=auto,corretto,conscrypt,jdk 'SignBenchmark|RenderBenchmark|MintBenchmark' | tee "$out/jmh.txt" | grep -E '^(Benchmark|[A-Za-z.]+Benchmark)' || true
 fi
-# score <benchmark> [param...]: the JMH score of that row, by column position.
+# score <benchmark> [param...]: the JMH score of that row in jmh.csv (or in $csv), by column position.
 score() {
 	local name="$1" p1="${2:-}" p2="${3:-}"
 	awk -F, -v name="$name" -v p1="$p1" -v p2="$p2" '
 		{ sub(/\r$/, "") }
-		NR > 1 && index($1, name) && ($8 == p1 || p1 == "") && ($9 == p2 || p2 == "") { print $5; exit }' "$out/jmh.csv"
+		NR > 1 && index($1, name) && ($8 == p1 || p1 == "") && ($9 == p2 || p2 == "") { print $5; exit }' \
+		"${csv:-$out/jmh.csv}" 2>/dev/null
 }
 
 start_server() {
@@ -143,7 +147,51 @@ load() {
 		--connections "$connections" --rate "$rate" --warmup "$warmup" --duration "$seconds" \
 		--max-requests 5000000 --server-pid "$server_pid" "$@" | tee -a "$out/http.txt"
 }
+# saturate <name> <path> <seconds> [bodies file]: closed-loop saturation, after WARMUP seconds of
+# the same. With wrk when it is installed: a C client on epoll costs about half the CPU per request
+# of the Java generator, and on 2 shared cores whatever the client burns the server cannot use.
+# Prints a RESULT line like the Java generator's, with the server's CPU per request from /proc.
+saturate() {
+	local name="$1" path="$2" seconds="$3" bodies="${4:-}" ticks before after line
+	if ! command -v wrk >/dev/null; then
+		load "$name" "$( [[ -n "$bodies" ]] && echo POST || echo GET)" "$path" 0 "$seconds" ${bodies:+--bodies "$bodies"}
+		return
+	fi
+	wrk_run() {
+		wrk -t 2 -c "$connections" -d "$1s" --timeout 10s -s "$bench/wrk/bodies.lua" \
+			-H "Authorization: Bearer $api_key" "http://127.0.0.1:$port$path" -- "$bodies" "$2" | grep '^RESULT'
+	}
+	line=$(wrk_run "$warmup" "$name-warmup")
+	echo "$line" >>"$out/http.txt"
+	ticks=$(getconf CLK_TCK)
+	before=$(awk '{ print $14 + $15 }' "/proc/$server_pid/stat")
+	line=$(wrk_run "$seconds" "$name")
+	after=$(awk '{ print $14 + $15 }' "/proc/$server_pid/stat")
+	line="$line connections=$connections server_cpu_us_per_request=$(awk -v t="$((after - before))" -v hz="$ticks" \
+		-v n="$(field "$line" requests)" 'BEGIN { printf "%.0f", (n > 0 ? t * 1e6 / hz / n : 0) }')"
+	echo "$line" | tee -a "$out/http.txt"
+}
 field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; }
+
+# warm_mint <algorithm>: mint at saturation in 15 s rounds, for at least SERVER_WARMUP seconds and
+# then until two rounds in a row cost the server the same CPU per mint (within 3 %), at most
+# SERVER_WARMUP_MAX. Under saturation the JIT's compiler threads compete with 8 busy request
+# threads, so the mint path takes minutes to compile (longest for RS256, the fewest requests per second).
+warm_mint() {
+	local algorithm="$1" seconds=0 previous=0 cpu steady
+	while ((seconds < server_warmup_max)); do
+		cpu=$(field "$(load "warmup-mint-$algorithm" POST /access_tokens 0 15 --warmup 0 --bodies "$work/bodies.txt")" \
+			server_cpu_us_per_request)
+		seconds=$((seconds + 15))
+		steady=$(awk -v a="$previous" -v b="$cpu" 'BEGIN { print (a > 0 && b > 0 && (a - b) / a < 0.03 && (b - a) / a < 0.03) }')
+		printf 'warm-up: %3d s, %s µs of server CPU per mint\n' "$seconds" "$cpu"
+		if ((seconds >= server_warmup)) && [[ "$steady" == 1 ]]; then
+			break
+		fi
+		previous=$cpu
+	done
+	echo "WARMUP name=server-$algorithm seconds=$seconds steady=$steady cpu_us_per_mint=$cpu" | tee -a "$out/http.txt"
+}
 
 if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
 : >"$out/http.txt"
@@ -156,10 +204,16 @@ for algorithm in $algorithms; do
 	seed
 	# The JIT compiles the mint path for over a minute: warm every measured endpoint first, so no
 	# phase pays for compiling another one (the per-phase WARMUP is on top of this).
-	load "warmup-mint-$algorithm" POST /access_tokens 0 "$server_warmup" --bodies "$work/bodies.txt" >/dev/null
+	warm_mint "$algorithm"
 	load "warmup-jwks-$algorithm" GET /.well-known/jwks.json 0 $((server_warmup / 4)) >/dev/null
 	load "warmup-keys-$algorithm" GET /keys 0 $((server_warmup / 4)) >/dev/null
-	line=$(load "mint-$algorithm-saturation" POST /access_tokens 0 "$saturation" --bodies "$work/bodies.txt")
+	# The in-process rate on all cores, measured now, seconds before the HTTP saturation run, with
+	# the server idle: the 2 cores' own speed drifts by tens of percent over a run on a shared host.
+	log "JMH render+sign $algorithm on $cores threads, next to the HTTP phase"
+	java -cp "$classpath" org.openjdk.jmh.Main "${jmh_args[@]}" -t "$cores" -p algorithm="$algorithm" -rf csv \
+		-rff "$out/jmh-all-cores-$algorithm.csv" 'MintBenchmark' >"$out/jmh-all-cores-$algorithm.txt"
+	grep -E '^MintBenchmark' "$out/jmh-all-cores-$algorithm.txt" || true
+	line=$(saturate "mint-$algorithm-saturation" /access_tokens "$saturation" "$work/bodies.txt")
 	http_rps[$algorithm]=$(field "$line" rps)
 	http_errors[$algorithm]=$(field "$line" errors)
 	http_cpu[$algorithm]=$(field "$line" server_cpu_us_per_request)
@@ -168,12 +222,12 @@ for algorithm in $algorithms; do
 	http_p50[$algorithm]=$(field "$line" p50_ms)
 	http_p99[$algorithm]=$(field "$line" p99_ms)
 	http_errors[$algorithm]=$((http_errors[$algorithm] + $(field "$line" errors)))
-	line=$(load "jwks-$algorithm-saturation" GET /.well-known/jwks.json 0 "$latency")
+	line=$(saturate "jwks-$algorithm-saturation" /.well-known/jwks.json "$latency")
 	jwks_rps[$algorithm]=$(field "$line" rps)
 	half=$(awk -v r="${jwks_rps[$algorithm]}" 'BEGIN { printf "%.0f", r / 2 }')
 	line=$(load "jwks-$algorithm-at-50pct" GET /.well-known/jwks.json "$half" "$latency")
 	jwks_p99[$algorithm]=$(field "$line" p99_ms)
-	line=$(load "keys-$algorithm-saturation" GET /keys 0 "$latency")
+	line=$(saturate "keys-$algorithm-saturation" /keys "$latency")
 	trivial_rps[$algorithm]=$(field "$line" rps)
 	trivial_cpu[$algorithm]=$(field "$line" server_cpu_us_per_request)
 	stop_server
@@ -200,7 +254,6 @@ done
 log "Results"
 render=$(score RenderBenchmark.render)
 rs256_sign=$(score SignBenchmark.sign RS256 auto)
-cores=$(nproc)
 {
 	echo "In process (JMH, one thread; OpenSSL: openssl speed -elapsed, one core)"
 	echo
@@ -225,18 +278,22 @@ cores=$(nproc)
 			'BEGIN { printf "| %s | %.0f | %.0f | %.0f |\n", a, c, b, j }'
 	done
 	echo
-	echo "HTTP on loopback ($connections connections; the load generator shares the $cores cores with the server)"
+	if grep -q ' tool=wrk ' "$out/http.txt"; then client="wrk at saturation, the Java generator at 50 %"; else client="the Java generator"; fi
+	echo "HTTP on loopback ($connections connections; $client; the client shares the $cores cores with the server)"
 	echo
-	echo "| alg | mint/s at saturation | ÷ (render+sign/s × $cores cores) | p50 / p99 ms at 50 % | server CPU µs per mint | mint ÷ GET /keys (by rate / by CPU) | JWKS/s (p99 ms at 50 %) | errors | peak RSS MiB |"
-	echo "|---|---|---|---|---|---|---|---|---|"
+	echo "| alg | server warm-up s | mint/s at saturation | in-process render+sign/s on $cores threads | mint ÷ in-process ($cores threads / 1 thread × $cores) | p50 / p99 ms at 50 % | server CPU µs per mint | mint ÷ GET /keys (by rate / by CPU) | JWKS/s (p99 ms at 50 %) | errors | peak RSS MiB |"
+	echo "|---|---|---|---|---|---|---|---|---|---|---|"
 	for algorithm in $algorithms; do
 		awk -v a="$algorithm" -v m="$(score MintBenchmark.renderAndSign "$algorithm")" -v cores="$cores" \
+			-v mc="$(csv="$out/jmh-all-cores-$algorithm.csv" score MintBenchmark.renderAndSign "$algorithm")" \
+			-v w="$(grep -h "^WARMUP name=server-$algorithm " "$out/http.txt" | tail -1 | sed -n 's/.* seconds=\([0-9]*\).*/\1/p')" \
 			-v h="${http_rps[$algorithm]:-0}" -v p50="${http_p50[$algorithm]:-0}" -v p99="${http_p99[$algorithm]:-0}" \
 			-v c="${http_cpu[$algorithm]:-0}" -v t="${trivial_rps[$algorithm]:-0}" -v tc="${trivial_cpu[$algorithm]:-0}" \
 			-v j="${jwks_rps[$algorithm]:-0}" -v jp="${jwks_p99[$algorithm]:-0}" \
 			-v e="${http_errors[$algorithm]:-0}" -v rss="${rss[$algorithm]:-0}" 'BEGIN {
-			printf "| %s | %.0f | %.2f | %.1f / %.1f | %.0f | %.2f / %.2f | %.0f (%.1f) | %d | %s |\n",
-				a, h, h / (m * cores), p50, p99, c, (t > 0 ? h / t : 0), (c > 0 ? tc / c : 0), j, jp, e, rss }'
+			printf "| %s | %s | %.0f | %.0f | **%.2f** / %.2f | %.1f / %.1f | %.0f | %.2f / %.2f | %.0f (%.1f) | %d | %s |\n",
+				a, w, h, mc, (mc > 0 ? h / mc : 0), (m > 0 ? h / (m * cores) : 0), p50, p99, c, (t > 0 ? h / t : 0),
+				(c > 0 ? tc / c : 0), j, jp, e, rss }'
 	done
 	echo
 	echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
