@@ -10,8 +10,8 @@
 #   REPORT_ONLY=1 bench/run.sh   print the tables again from bench/target/results/
 #   HTTP_ONLY=1 bench/run.sh     only the HTTP phases; in-process figures come from the last run
 #
-# Knobs (seconds): SERVER_WARMUP (at least 60 in a full run; then on until the server's CPU per
-# mint is steady, up to SERVER_WARMUP_MAX, 360), SATURATION (60), LATENCY (20), WARMUP (10);
+# Knobs (seconds): SERVER_WARMUP (at least 180 in a full run; then on until the server's CPU per
+# mint is steady, up to SERVER_WARMUP_MAX, 420), SATURATION (60), LATENCY (20), WARMUP (10);
 # CONNECTIONS (8).
 # Loopback only; every load phase is bounded in time and request count.
 # Needs: java 17+, mvn, openssl, curl; wrk (Debian package) for the saturation runs, else they fall
@@ -29,7 +29,7 @@ if [[ "$quick" == 1 ]]; then
 	jmh_args=(-f 1 -wi 2 -w 1s -i 3 -r 1s)
 	openssl_seconds=2
 else
-	server_warmup="${SERVER_WARMUP:-60}" server_warmup_max="${SERVER_WARMUP_MAX:-360}" saturation="${SATURATION:-60}" latency="${LATENCY:-20}" warmup="${WARMUP:-10}"
+	server_warmup="${SERVER_WARMUP:-180}" server_warmup_max="${SERVER_WARMUP_MAX:-420}" saturation="${SATURATION:-60}" latency="${LATENCY:-20}" warmup="${WARMUP:-10}"
 	jmh_args=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 	openssl_seconds=5
 fi
@@ -205,8 +205,8 @@ for algorithm in $algorithms; do
 	# The JIT compiles the mint path for over a minute: warm every measured endpoint first, so no
 	# phase pays for compiling another one (the per-phase WARMUP is on top of this).
 	warm_mint "$algorithm"
-	load "warmup-jwks-$algorithm" GET /.well-known/jwks.json 0 $((server_warmup / 4)) >/dev/null
-	load "warmup-keys-$algorithm" GET /keys 0 $((server_warmup / 4)) >/dev/null
+	load "warmup-jwks-$algorithm" GET /.well-known/jwks.json 0 15 >/dev/null
+	load "warmup-keys-$algorithm" GET /keys 0 15 >/dev/null
 	# The in-process rate on all cores, measured now, seconds before the HTTP saturation run, with
 	# the server idle: the 2 cores' own speed drifts by tens of percent over a run on a shared host.
 	log "JMH render+sign $algorithm on $cores threads, next to the HTTP phase"
