@@ -9,6 +9,7 @@
 #   ALGORITHMS="RS256" bench/run.sh
 #   REPORT_ONLY=1 bench/run.sh   print the tables again from bench/target/results/
 #   HTTP_ONLY=1 bench/run.sh     only the HTTP phases; in-process figures come from the last run
+#   HTTP_ONLY=1 SIGN_ROUNDS_ONLY=1 bench/run.sh   only the side-by-side sign ÷ OpenSSL rounds
 #
 # Knobs (seconds): SERVER_WARMUP (at least 180 in a full run; then on until the server's CPU per
 # mint is steady, up to SERVER_WARMUP_MAX, 420), SATURATION (60), LATENCY (20), WARMUP (10);
@@ -94,6 +95,46 @@ score() {
 		NR > 1 && index($1, name) && ($8 == p1 || p1 == "") && ($9 == p2 || p2 == "") { print $5; exit }' \
 		"${csv:-$out/jmh.csv}" 2>/dev/null
 }
+
+# sign_rounds: sign ÷ OpenSSL measured side by side, per algorithm: openssl speed, then JMH signing
+# with the chosen provider, three times over (once with QUICK=1). Each ratio compares two figures
+# seconds apart; the median of three is reported, as the host's speed drifts more between
+# phases of a run than the providers differ.
+sign_rounds() {
+	local rounds=3 round algorithm name field_no o j
+	[[ "$quick" == 1 ]] && rounds=1
+	: >"$out/sign-rounds.txt"
+	for round in $(seq 1 "$rounds"); do
+		for algorithm in RS256 ES256 EdDSA; do
+			case "$algorithm" in
+				RS256) name=rsa2048 pattern='^rsa 2048 bits' field_no=6 ;;
+				ES256) name=ecdsap256 pattern='ecdsa \(nistp256\)' field_no=7 ;;
+				*) name=ed25519 pattern='EdDSA \(Ed25519\)' field_no=7 ;;
+			esac
+			o=$(openssl speed -elapsed -seconds 3 "$name" 2>/dev/null | awk -v f="$field_no" -v p="$pattern" '$0 ~ p { print $f }')
+			java -cp "$classpath" org.openjdk.jmh.Main -f 1 -wi 2 -w 1s -i 3 -r 1s -p algorithm="$algorithm" \
+				-p provider=auto -rf csv -rff "$out/sign-round.csv" 'SignBenchmark' >/dev/null
+			j=$(csv="$out/sign-round.csv" score SignBenchmark.sign "$algorithm" auto)
+			awk -v a="$algorithm" -v r="$round" -v o="$o" -v j="$j" \
+				'BEGIN { printf "ROUND alg=%s round=%s openssl=%.0f sign=%.0f ratio=%.3f\n", a, r, o, j, j / o }' |
+				tee -a "$out/sign-rounds.txt"
+		done
+	done
+}
+# median_ratio <algorithm>: the median sign ÷ OpenSSL of the interleaved rounds
+median_ratio() {
+	grep -h "^ROUND alg=$1 " "$out/sign-rounds.txt" 2>/dev/null | sed -n 's/.* ratio=\([0-9.]*\).*/\1/p' | sort -n |
+		awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print 0 }'
+}
+
+if [[ "${REPORT_ONLY:-0}" != 1 && ("${HTTP_ONLY:-0}" != 1 || "${SIGN_ROUNDS_ONLY:-0}" == 1) ]]; then
+	log "Sign ÷ OpenSSL, side by side"
+	sign_rounds
+fi
+http_algorithms="$algorithms"
+if [[ "${SIGN_ROUNDS_ONLY:-0}" == 1 ]]; then
+	http_algorithms=""
+fi
 
 start_server() {
 	local algorithm="$1"
@@ -193,11 +234,11 @@ warm_mint() {
 	echo "WARMUP name=server-$algorithm seconds=$seconds steady=$steady cpu_us_per_mint=$cpu" | tee -a "$out/http.txt"
 }
 
-if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
+if [[ "${REPORT_ONLY:-0}" != 1 && "${SIGN_ROUNDS_ONLY:-0}" != 1 ]]; then
 : >"$out/http.txt"
 fi
 declare -A http_rps http_p50 http_p99 http_errors http_cpu jwks_rps jwks_p99 trivial_rps trivial_cpu rss
-for algorithm in $algorithms; do
+for algorithm in $http_algorithms; do
 	[[ "${REPORT_ONLY:-0}" == 1 ]] && continue
 	log "HTTP $algorithm"
 	start_server "$algorithm"
@@ -257,14 +298,15 @@ rs256_sign=$(score SignBenchmark.sign RS256 auto)
 {
 	echo "In process (JMH, one thread; OpenSSL: openssl speed -elapsed, one core)"
 	echo
-	echo "| alg | provider | sign/s JDK | sign/s chosen | OpenSSL sign/s | sign ÷ OpenSSL | render ÷ sign | render+sign/s |"
-	echo "|---|---|---|---|---|---|---|---|"
+	echo "| alg | provider | sign/s JDK | sign/s chosen | OpenSSL sign/s | sign ÷ OpenSSL | sign ÷ OpenSSL side by side (median of rounds) | render ÷ sign | render+sign/s |"
+	echo "|---|---|---|---|---|---|---|---|---|"
 	for algorithm in RS256 ES256 EdDSA; do
 		case "$algorithm" in RS256) ossl=$openssl_rs256 ;; ES256) ossl=$openssl_es256 ;; *) ossl=$openssl_eddsa ;; esac
 		awk -v a="$algorithm" -v p="$(java -cp "$classpath" dev.claimsmith.bench.ProviderName "$algorithm" 2>/dev/null)" \
 			-v jdk="$(score SignBenchmark.sign "$algorithm" jdk)" -v s="$(score SignBenchmark.sign "$algorithm" auto)" \
-			-v o="$ossl" -v r="$render" -v m="$(score MintBenchmark.renderAndSign "$algorithm")" 'BEGIN {
-			printf "| %s | %s | %.0f | %.0f | %.0f | %.2f | %.1f %% | %.0f |\n", a, p, jdk, s, o, s / o, 100 * s / r, m }'
+			-v o="$ossl" -v r="$render" -v m="$(score MintBenchmark.renderAndSign "$algorithm")" \
+			-v side="$(median_ratio "$algorithm")" 'BEGIN {
+			printf "| %s | %s | %.0f | %.0f | %.0f | %.2f | **%.2f** | %.1f %% | %.0f |\n", a, p, jdk, s, o, s / o, side, 100 * s / r, m }'
 	done
 	awk -v r="$render" -v s="$rs256_sign" 'BEGIN { printf "\nRender of templates/default.json: %.0f/s (%.2f µs), %.2f %% of an RS256 signature.\n", r, 1e6 / r, 100 * s / r }'
 	echo
