@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -67,9 +68,9 @@ public final class ApiClient {
 	 * as JSON.
 	 */
 	public Response send(String method, String path, Object body) {
-		String text = (body == null) ? null : (body instanceof String raw) ? raw : JSON.writeValueAsString(body);
+		String text = (body instanceof String raw) ? raw : (body != null) ? JSON.writeValueAsString(body) : null;
 		HttpRequest.Builder request = request(path).method(method,
-				(text == null) ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(text));
+				(text != null) ? HttpRequest.BodyPublishers.ofString(text) : HttpRequest.BodyPublishers.noBody());
 		if (text != null) {
 			request.header("Content-Type", "application/json");
 		}
@@ -113,7 +114,7 @@ public final class ApiClient {
 		return UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	public record Response(int status, Map<String, java.util.List<String>> headers, String text) {
+	public record Response(int status, Map<String, List<String>> headers, String text) {
 
 		public JsonNode json() {
 			return JSON.readTree(this.text);

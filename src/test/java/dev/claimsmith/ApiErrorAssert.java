@@ -3,10 +3,9 @@ package dev.claimsmith;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.claimsmith.ApiClient.Response;
 import org.assertj.core.api.AbstractAssert;
 import tools.jackson.databind.JsonNode;
-
-import dev.claimsmith.ApiClient.Response;
 
 /**
  * Assertions on the contract's error answer: the status, a JSON body of exactly

@@ -13,12 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.claimsmith.ApiClient.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import dev.claimsmith.ApiClient.Response;
 
 import static dev.claimsmith.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;

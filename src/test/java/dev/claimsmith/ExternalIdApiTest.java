@@ -1,13 +1,13 @@
 package dev.claimsmith;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.claimsmith.ApiClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import dev.claimsmith.ApiClient.Response;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -68,7 +68,7 @@ class ExternalIdApiTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.claimsmith.ApiResource#all")
 	void notAStringIsRejected(ApiResource resource) {
-		for (Object externalId : new Object[] { 42, true, Map.of("id", "x"), java.util.List.of("x") }) {
+		for (Object externalId : new Object[] { 42, true, Map.of("id", "x"), List.of("x") }) {
 			Response response = this.api.post(resource.path(), resource.createBody(Map.of("external_id", externalId)));
 			assertThatError(response).is(422, "invalid_request_parameters").namesField("external_id");
 		}

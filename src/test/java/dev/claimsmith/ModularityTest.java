@@ -3,27 +3,34 @@ package dev.claimsmith;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each top-level package is a module: no cycles between modules, and no module reaches
- * into another's internals (sub-packages or non-public types).
+ * Each top-level package is a module that may use only the modules its
+ * {@code package-info.java} allows: no cycles, no reaching into another module's
+ * internals. Writes the modules' diagrams to {@code docs/modules}.
  */
 class ModularityTest {
 
-	private final ApplicationModules modules = ApplicationModules.of(ClaimsmithApplication.class);
+	private static final ApplicationModules modules = ApplicationModules.of(ClaimsmithApplication.class);
 
 	@Test
-	void everyFeaturePackageIsAModule() {
-		for (String name : new String[] { "auth", "metadata", "organization", "store", "web" }) {
-			assertThat(this.modules.getModuleByName(name)).as(name).isPresent();
-		}
+	void everyTopLevelPackageIsAModule() {
+		assertThat(modules.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
+				"auth", "keys", "membership", "metadata", "organization", "store", "template", "token", "user", "web");
 	}
 
 	@Test
-	void modulesHaveNoCyclesAndUseOnlyEachOthersPublicFaces() {
-		this.modules.verify();
+	void modulesUseOnlyTheModulesTheyAllow() {
+		modules.verify();
+	}
+
+	@Test
+	void writesTheModuleDiagramsToDocs() {
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml();
 	}
 
 }

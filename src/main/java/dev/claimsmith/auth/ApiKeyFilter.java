@@ -3,13 +3,12 @@ package dev.claimsmith.auth;
 import java.io.IOException;
 import java.util.List;
 
+import dev.claimsmith.web.ApiError;
+import dev.claimsmith.web.ErrorResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import dev.claimsmith.web.ApiError;
-import dev.claimsmith.web.ErrorResponses;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -64,8 +63,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		}
 		this.failures.record(AuthFailures.API_KEY);
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		String message = (header == null) ? "Missing API key: send 'Authorization: Bearer <api key>'."
-				: "Invalid API key.";
+		String message = (header != null) ? "Invalid API key."
+				: "Missing API key: send 'Authorization: Bearer <api key>'.";
 		this.errorResponses.write(response, HttpStatus.UNAUTHORIZED, new ApiError("unauthorized", message, null));
 	}
 

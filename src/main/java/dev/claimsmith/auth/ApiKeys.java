@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -101,7 +102,7 @@ public class ApiKeys {
 		this.jdbc.sql("INSERT INTO api_key (id, key_hash, created_at) VALUES (:id, :hash, :createdAt)")
 			.param("id", Ids.next("key"))
 			.param("hash", hash)
-			.param("createdAt", java.sql.Timestamp.from(Timestamps.now(this.clock)))
+			.param("createdAt", Timestamp.from(Timestamps.now(this.clock)))
 			.update();
 	}
 

@@ -2,13 +2,12 @@ package dev.claimsmith.auth;
 
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import dev.claimsmith.keys.IssuerProperties;
 import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
-import dev.claimsmith.web.SecretBody;
 import dev.claimsmith.web.JsonObjectReader;
+import dev.claimsmith.web.SecretBody;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

@@ -3,8 +3,8 @@ package dev.claimsmith.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -104,7 +104,7 @@ class LoginThrottle {
 	/** At least one second: {@code Retry-After} counts whole seconds. */
 	private Duration remaining(String key, Instant now) {
 		Window window = this.windows.get(key);
-		Duration left = (window == null) ? Duration.ZERO : Duration.between(now, window.endsAt());
+		Duration left = (window != null) ? Duration.between(now, window.endsAt()) : Duration.ZERO;
 		long seconds = Math.max(1, (left.toMillis() + 999) / 1000);
 		return Duration.ofSeconds(seconds);
 	}

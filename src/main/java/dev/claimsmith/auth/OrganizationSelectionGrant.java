@@ -42,6 +42,7 @@ class OrganizationSelectionGrant {
 	}
 
 	/**
+	 * Redeems a pending authentication for the organization the user chose.
 	 * @throws InvalidGrantException for a token that is unknown, spent, expired or of
 	 * another client
 	 * @throws ApiException 403 {@code organization_membership_required} when the chosen

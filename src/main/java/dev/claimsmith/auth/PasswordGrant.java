@@ -39,6 +39,7 @@ class PasswordGrant {
 	}
 
 	/**
+	 * Signs a user in with email and password.
 	 * @param clientIp the end user's IP, for throttling
 	 * @throws ThrottledException after too many failures
 	 * @throws ApiException 400 {@code invalid_credentials}

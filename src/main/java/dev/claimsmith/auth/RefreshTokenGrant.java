@@ -3,11 +3,10 @@ package dev.claimsmith.auth;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.claimsmith.membership.MembershipService;
 import dev.claimsmith.store.Timestamps;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionOperations;
@@ -45,6 +44,7 @@ class RefreshTokenGrant {
 	}
 
 	/**
+	 * Spends a refresh token for a new access token and refresh token.
 	 * @param organizationId the organization to switch to, or null to stay in the bound
 	 * one
 	 * @throws InvalidGrantException for a token that is unknown, spent, expired, of a

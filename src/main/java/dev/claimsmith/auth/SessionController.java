@@ -2,11 +2,10 @@ package dev.claimsmith.auth;
 
 import java.time.Clock;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.JsonObjectReader;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -1,5 +1,6 @@
 package dev.claimsmith.keys;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.http.CacheControl;
@@ -35,9 +36,7 @@ class DiscoveryController {
 				this.issuer.endpoint("/.well-known/jwks.json"), this.issuer.endpoint("/user_management/authenticate"),
 				this.issuer.endpoint("/oauth2/introspect"), algorithms, List.of("client_secret_post"),
 				List.of("public"), this.issuer.clientId());
-		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
-			.body(body);
+		return ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic()).body(body);
 	}
 
 	/**

@@ -25,6 +25,7 @@ final class JcaEd25519Signer extends EdDSAProvider implements JWSSigner {
 	private final PrivateKey privateKey;
 
 	/**
+	 * A signer for one key.
 	 * @param privateKey an Ed25519 private key of the provider later set on the context
 	 */
 	JcaEd25519Signer(PrivateKey privateKey) {

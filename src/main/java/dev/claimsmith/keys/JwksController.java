@@ -1,5 +1,7 @@
 package dev.claimsmith.keys;
 
+import dev.claimsmith.web.ApiException;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,8 +11,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.claimsmith.web.ApiException;
 
 /**
  * The public keys for resource servers (no authentication). Served from bytes rendered

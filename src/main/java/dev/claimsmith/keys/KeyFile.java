@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -136,7 +137,7 @@ final class KeyFile {
 	}
 
 	/** Runs {@code action} holding the folder's lock, shared with other processes. */
-	<T> T locked(java.util.function.Supplier<T> action) {
+	<T> T locked(Supplier<T> action) {
 		ReentrantLock processLock = processLocks.computeIfAbsent(this.dir, (key) -> new ReentrantLock());
 		processLock.lock();
 		try (FileChannel channel = FileChannel.open(this.lockFile,
@@ -167,12 +168,6 @@ final class KeyFile {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the attributes of " + this.file, ex);
 		}
-	}
-
-	record Stamp(FileTime modified, Object fileKey, long size) {
-
-		static final Stamp MISSING = new Stamp(null, null, -1);
-
 	}
 
 	private static List<StoredKey> parse(String text) {
@@ -267,6 +262,12 @@ final class KeyFile {
 				logger.warn("Could not delete the temporary key file {}", path);
 			}
 		}
+	}
+
+	record Stamp(FileTime modified, Object fileKey, long size) {
+
+		static final Stamp MISSING = new Stamp(null, null, -1);
+
 	}
 
 }

@@ -1,12 +1,12 @@
 package dev.claimsmith.keys;
 
+import dev.claimsmith.web.ListResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.claimsmith.web.ListResponse;
 
 /**
  * Management of the signing keys: list and rotate. Behind the API key, which the

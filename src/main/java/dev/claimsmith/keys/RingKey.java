@@ -1,5 +1,6 @@
 package dev.claimsmith.keys;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import com.nimbusds.jose.JOSEException;
@@ -54,7 +55,7 @@ record RingKey(String kid, JWSAlgorithm algorithm, KeyLifecycle lifecycle, JWK p
 		return this.signing != null;
 	}
 
-	KeyStatus statusAt(Instant now, java.time.Duration retention) {
+	KeyStatus statusAt(Instant now, Duration retention) {
 		return this.lifecycle.statusAt(now, retention);
 	}
 

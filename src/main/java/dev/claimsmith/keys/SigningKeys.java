@@ -8,14 +8,13 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import dev.claimsmith.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
-
-import dev.claimsmith.web.ApiException;
 
 /**
  * The signing keys of the {@code keys/} folder: which one signs now, what the JWKS

@@ -1,5 +1,7 @@
 package dev.claimsmith.keys;
 
+import java.time.Instant;
+
 import com.nimbusds.jose.jwk.JWK;
 
 /**
@@ -12,7 +14,7 @@ record StoredKey(JWK jwk, KeyLifecycle lifecycle) {
 		return this.jwk.getKeyID();
 	}
 
-	StoredKey retire(java.time.Instant at) {
+	StoredKey retire(Instant at) {
 		return new StoredKey(this.jwk, this.lifecycle.retire(at));
 	}
 

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.claimsmith.organization.Organization;
 import dev.claimsmith.organization.OrganizationService;
 import dev.claimsmith.user.User;
@@ -16,6 +14,7 @@ import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.ListRequest;
 import dev.claimsmith.web.ListResponse;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -107,12 +106,11 @@ class MembershipController {
 			throw ApiException.invalidParameter("user_id", "required",
 					"Either user_id or organization_id is required.");
 		}
-		List<String> statusList = (statuses == null) ? List.of()
-				: statuses.stream()
-					.flatMap((value) -> Arrays.stream(value.split(",")))
-					.map(String::trim)
-					.filter((status) -> !status.isEmpty())
-					.toList();
+		List<String> statusList = (statuses != null) ? statuses.stream()
+			.flatMap((value) -> Arrays.stream(value.split(",")))
+			.map(String::trim)
+			.filter((status) -> !status.isEmpty())
+			.toList() : List.of();
 		for (String status : statusList) {
 			if (!LISTABLE_STATUSES.contains(status)) {
 				throw ApiException.invalidParameter("statuses", "invalid_status",
@@ -169,8 +167,8 @@ class MembershipController {
 		return page.stream().map((membership) -> {
 			User user = users.get(membership.userId());
 			Organization organization = organizations.get(membership.organizationId());
-			return MembershipResponse.of(membership, (user == null) ? null : UserResponse.of(user),
-					(organization == null) ? null : organization.name());
+			return MembershipResponse.of(membership, (user != null) ? UserResponse.of(user) : null,
+					(organization != null) ? organization.name() : null);
 		}).toList();
 	}
 

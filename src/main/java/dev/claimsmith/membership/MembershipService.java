@@ -75,7 +75,7 @@ public class MembershipService {
 
 	@Transactional
 	Membership create(String userId, String organizationId, String roleSlug) {
-		String role = (roleSlug == null) ? this.roles.defaultRole() : roleSlug;
+		String role = (roleSlug != null) ? roleSlug : this.roles.defaultRole();
 		checkRole(role);
 		if (this.users.find(userId).isEmpty()) {
 			throw ApiException.notFound("user", userId);

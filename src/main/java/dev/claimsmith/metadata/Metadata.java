@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.Ascii;
 
 /**
@@ -35,7 +33,8 @@ public final class Metadata {
 	}
 
 	/**
-	 * Validated metadata; a violation is a 400 {@code invalid_metadata} naming the key.
+	 * Validated metadata; a violation is an {@link InvalidMetadataException} naming the
+	 * key.
 	 */
 	public static Metadata of(Map<String, String> entries) {
 		if (entries.size() > MAX_KEYS) {
@@ -90,13 +89,13 @@ public final class Metadata {
 	}
 
 	/** Names the whole {@code metadata} field, which no key can be confused with. */
-	static ApiException tooManyKeys(String message) {
-		return ApiException.badRequest("invalid_metadata", "metadata", message);
+	static InvalidMetadataException tooManyKeys(String message) {
+		return InvalidMetadataException.invalid("metadata", message);
 	}
 
 	/** Names the offending key as {@code metadata.<key>}. */
-	static ApiException invalid(String key, String message) {
-		return ApiException.badRequest("invalid_metadata", "metadata." + printable(key), message);
+	static InvalidMetadataException invalid(String key, String message) {
+		return InvalidMetadataException.invalid("metadata." + printable(key), message);
 	}
 
 	/** Keys are echoed in messages; keep control characters out of them. */

@@ -26,7 +26,7 @@ public final class MetadataJdbcConverters {
 	private MetadataJdbcConverters() {
 	}
 
-	public static List<Converter<?, ?>> all() {
+	static List<Converter<?, ?>> all() {
 		return List.of(new Writing(), new Reading());
 	}
 

@@ -7,8 +7,6 @@ import java.util.Map.Entry;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.claimsmith.web.ApiException;
-
 /**
  * The {@code metadata} field of a create or update request, read as WorkOS does: keys
  * present are set, a key set to {@code null} is deleted, {@code {}} deletes every key.
@@ -27,7 +25,7 @@ public record MetadataPatch(Map<String, String> changes, boolean clearsAll) {
 			return null;
 		}
 		if (!node.isObject()) {
-			throw ApiException.invalidParameter("metadata", "invalid_type", "metadata must be an object.");
+			throw InvalidMetadataException.wrongType("metadata must be an object.");
 		}
 		if (node.size() > Metadata.MAX_KEYS) {
 			throw Metadata.tooManyKeys(

@@ -7,11 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.claimsmith.metadata.MetadataPatch;
 import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.PatchValue;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A create or update request for an organization, validated. On update every field is

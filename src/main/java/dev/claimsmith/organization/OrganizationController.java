@@ -4,11 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.ListRequest;
 import dev.claimsmith.web.ListResponse;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -71,13 +70,12 @@ class OrganizationController {
 			@RequestParam(required = false) String limit, @RequestParam(required = false) String before,
 			@RequestParam(required = false) String after, @RequestParam(required = false) String order) {
 		ListRequest request = ListRequest.of(limit, before, after, order);
-		List<String> domainNames = (domains == null) ? List.of()
-				: domains.stream()
-					.flatMap((value) -> Arrays.stream(value.split(",")))
-					.map((domain) -> domain.trim().toLowerCase(Locale.ROOT))
-					.filter((domain) -> !domain.isEmpty())
-					.limit(OrganizationChanges.MAX_DOMAINS)
-					.toList();
+		List<String> domainNames = (domains != null) ? domains.stream()
+			.flatMap((value) -> Arrays.stream(value.split(",")))
+			.map((domain) -> domain.trim().toLowerCase(Locale.ROOT))
+			.filter((domain) -> !domain.isEmpty())
+			.limit(OrganizationChanges.MAX_DOMAINS)
+			.toList() : List.of();
 		OrganizationService.Page page = this.organizations.list(domainNames, request);
 		return new ListResponse<>(page.organizations().stream().map(OrganizationResponse::of).toList(),
 				new ListResponse.ListMetadata(page.before(), page.after()));

@@ -3,8 +3,6 @@ package dev.claimsmith.store;
 import java.util.List;
 import java.util.Optional;
 
-import dev.claimsmith.metadata.MetadataJdbcConverters;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jdbc.core.convert.JdbcCustomConversions;
@@ -15,15 +13,22 @@ import org.springframework.data.relational.core.mapping.NamingStrategy;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Spring Data JDBC set-up: value types stored in single columns, and unquoted identifiers
- * so the same lower-case names work on H2 and PostgreSQL.
+ * Spring Data JDBC set-up: the value types modules store in single columns
+ * ({@link ColumnConverters}), and unquoted identifiers so the same lower-case names work
+ * on H2 and PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
 class JdbcConfiguration extends AbstractJdbcConfiguration {
 
+	private final List<ColumnConverters> contributions;
+
+	JdbcConfiguration(List<ColumnConverters> contributions) {
+		this.contributions = contributions;
+	}
+
 	@Override
 	protected List<?> userConverters() {
-		return MetadataJdbcConverters.all();
+		return this.contributions.stream().flatMap((contribution) -> contribution.converters().stream()).toList();
 	}
 
 	@Override

@@ -24,7 +24,7 @@ public final class Timestamps {
 
 	/** {@code 2026-11-23T10:15:30.123Z}, or null for null. */
 	public static String format(Instant instant) {
-		return (instant == null) ? null : FORMAT.format(instant);
+		return (instant != null) ? FORMAT.format(instant) : null;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -73,11 +74,11 @@ record Filter(Kind kind, String separator) {
 		throw new RenderFailure("Cannot cast " + quoted(value) + " to boolean");
 	}
 
-	private static Object map(Object value, java.util.function.UnaryOperator<String> mapping) {
+	private static Object map(Object value, UnaryOperator<String> mapping) {
 		if (value instanceof List<?> list) {
 			List<Object> mapped = new ArrayList<>(list.size());
 			for (Object item : list) {
-				mapped.add((item == null) ? null : mapping.apply(Values.text(item)));
+				mapped.add((item != null) ? mapping.apply(Values.text(item)) : null);
 			}
 			return mapped;
 		}

@@ -1,5 +1,6 @@
 package dev.claimsmith.template;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import java.util.Map;
 public record RenderedClaims(Map<String, Object> claims, int sizeBytes, List<TemplateWarning> warnings) {
 
 	public RenderedClaims {
-		claims = java.util.Collections.unmodifiableMap(claims);
+		claims = Collections.unmodifiableMap(claims);
 		warnings = List.copyOf(warnings);
 	}
 

@@ -1,5 +1,8 @@
 package dev.claimsmith.template;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,7 +24,7 @@ public final class ReservedClaims {
 	}
 
 	private static Set<String> orderedSet(String... names) {
-		return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(java.util.List.of(names)));
+		return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
 	}
 
 }

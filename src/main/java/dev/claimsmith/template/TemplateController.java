@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import dev.claimsmith.store.Timestamps;
+import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.JsonObjectReader;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,10 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.claimsmith.store.Timestamps;
-import dev.claimsmith.web.ApiException;
-import dev.claimsmith.web.JsonObjectReader;
 
 /**
  * Templates over HTTP: Claimsmith's {@code /jwt_templates} listing, and WorkOS's

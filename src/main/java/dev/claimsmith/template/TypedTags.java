@@ -2,6 +2,7 @@ package dev.claimsmith.template;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -65,7 +66,7 @@ record TypedTags(String json, String prefix, List<String> tags) {
 			i++;
 		}
 		// Not List.copyOf: a tag without its closing braces is recorded as null.
-		return new TypedTags(json.toString(), prefix, java.util.Collections.unmodifiableList(tags));
+		return new TypedTags(json.toString(), prefix, Collections.unmodifiableList(tags));
 	}
 
 	/** The tag's text if {@code value} is one of our markers, else null. */

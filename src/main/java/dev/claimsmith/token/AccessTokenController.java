@@ -1,8 +1,7 @@
 package dev.claimsmith.token;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.claimsmith.web.JsonObjectReader;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -4,9 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import tools.jackson.databind.JsonNode;
-
 import dev.claimsmith.keys.TokenVerifier;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;

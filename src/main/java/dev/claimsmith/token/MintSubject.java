@@ -18,7 +18,7 @@ record MintSubject(UserView user, OrganizationView organization, MembershipView 
 		if ((organization == null) != (membership == null)) {
 			throw new IllegalArgumentException("organization and membership come together");
 		}
-		permissions = (permissions == null) ? List.of() : List.copyOf(permissions);
+		permissions = (permissions != null) ? List.copyOf(permissions) : List.of();
 	}
 
 	record UserView(String id, String email, boolean emailVerified, String firstName, String lastName,

@@ -52,9 +52,37 @@ class MintSubjects {
 
 	// Columns are read by position: by label, H2 upper-cases and searches every name per
 	// read, a measurable share of a mint. The positions follow the SELECT lists above.
-	private static final int ID = 1, EMAIL = 2, EMAIL_VERIFIED = 3, FIRST_NAME = 4, LAST_NAME = 5,
-			PROFILE_PICTURE_URL = 6, EXTERNAL_ID = 7, METADATA = 8, O_ID = 9, O_NAME = 10, O_EXTERNAL_ID = 11,
-			O_METADATA = 12, M_ID = 13, M_ROLE_SLUG = 14, M_STATUS = 15, D_DOMAIN = 16;
+	private static final int ID = 1;
+
+	private static final int EMAIL = 2;
+
+	private static final int EMAIL_VERIFIED = 3;
+
+	private static final int FIRST_NAME = 4;
+
+	private static final int LAST_NAME = 5;
+
+	private static final int PROFILE_PICTURE_URL = 6;
+
+	private static final int EXTERNAL_ID = 7;
+
+	private static final int METADATA = 8;
+
+	private static final int O_ID = 9;
+
+	private static final int O_NAME = 10;
+
+	private static final int O_EXTERNAL_ID = 11;
+
+	private static final int O_METADATA = 12;
+
+	private static final int M_ID = 13;
+
+	private static final int M_ROLE_SLUG = 14;
+
+	private static final int M_STATUS = 15;
+
+	private static final int D_DOMAIN = 16;
 
 	private final JdbcClient jdbc;
 
@@ -66,6 +94,7 @@ class MintSubjects {
 	}
 
 	/**
+	 * The user, and the organization and membership when an organization is given.
 	 * @throws ApiException 404 for an unknown user or organization, 403
 	 * {@code organization_membership_required} when the user is not an active member
 	 */

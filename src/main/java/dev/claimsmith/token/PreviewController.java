@@ -5,16 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.claimsmith.store.Ids;
 import dev.claimsmith.template.ClaimsTemplate;
 import dev.claimsmith.template.ClaimsTemplates;
 import dev.claimsmith.template.RenderedClaims;
 import dev.claimsmith.template.TemplateWarning;
 import dev.claimsmith.web.JsonObjectReader;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

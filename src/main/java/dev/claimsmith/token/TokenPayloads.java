@@ -5,10 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.claimsmith.keys.IssuerProperties;
 import dev.claimsmith.template.ReservedClaims;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -45,7 +44,7 @@ class TokenPayloads {
 			if (role != null) {
 				payload.put("roles", List.of(role));
 			}
-			payload.put("permissions", (permissions == null) ? List.of() : permissions);
+			payload.put("permissions", (permissions != null) ? permissions : List.of());
 		}
 		payload.put("client_id", this.issuer.clientId());
 		templateClaims.forEach((name, value) -> {

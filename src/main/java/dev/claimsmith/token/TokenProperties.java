@@ -19,7 +19,7 @@ record TokenProperties(@DefaultValue("5m") Duration lifetime, Map<String, Durati
 		if (lifetime.isNegative() || lifetime.isZero()) {
 			throw new IllegalArgumentException("claimsmith.tokens.lifetime must be positive");
 		}
-		templateLifetimes = (templateLifetimes == null) ? Map.of() : Map.copyOf(templateLifetimes);
+		templateLifetimes = (templateLifetimes != null) ? Map.copyOf(templateLifetimes) : Map.of();
 	}
 
 	Duration lifetimeOf(String templateName) {

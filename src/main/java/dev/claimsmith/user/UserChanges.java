@@ -2,11 +2,10 @@ package dev.claimsmith.user;
 
 import java.util.Optional;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.claimsmith.metadata.MetadataPatch;
 import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.PatchValue;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A create or update request for a user, validated. On update every field is optional and

@@ -19,7 +19,7 @@ class ErrorPageController implements ErrorController {
 	@RequestMapping("/error")
 	ResponseEntity<ApiError> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		HttpStatus status = HttpStatus.resolve(code instanceof Integer value ? value : 500);
+		HttpStatus status = HttpStatus.resolve((code instanceof Integer value) ? value : 500);
 		if (status == null) {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}

@@ -3,15 +3,15 @@ package dev.claimsmith.auth;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
-
 import dev.claimsmith.ApiTest;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +27,7 @@ class ApiKeyRegistrationTest {
 
 	@Test
 	void registerWhenInstancesRaceOnOneKeyThenAllSucceedAndOneRowIsStored() throws Exception {
-		String key = "sk_race_" + java.util.UUID.randomUUID();
+		String key = "sk_race_" + UUID.randomUUID();
 		int instances = 8;
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(instances);

@@ -7,13 +7,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.auth.ExpiredCredentialsPurge.Purged;
 import dev.claimsmith.store.Ids;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,7 +26,6 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import static dev.claimsmith.auth.AuthClient.PASSWORD;
 import static dev.claimsmith.auth.AuthClient.email;
 import static dev.claimsmith.auth.AuthClient.ip;
-import static dev.claimsmith.auth.ExpiredCredentialsPurge.RETENTION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -79,16 +77,16 @@ class ExpiredCredentialsPurgeApiTest {
 		Instant liveExpiry = expiries.get(1);
 		assertThat(liveExpiry).isAfter(spentExpiry);
 
-		this.purge.purge(spentExpiry.plus(RETENTION).minusSeconds(1));
+		this.purge.purge(spentExpiry.plus(ExpiredCredentialsPurge.RETENTION).minusSeconds(1));
 		assertThat(expiriesOf(sessionId)).as("kept until a day past expiry").hasSize(2);
 
 		Instant betweenTheTwo = spentExpiry.plus(Duration.between(spentExpiry, liveExpiry).dividedBy(2));
-		Purged spentOnly = this.purge.purge(betweenTheTwo.plus(RETENTION));
+		Purged spentOnly = this.purge.purge(betweenTheTwo.plus(ExpiredCredentialsPurge.RETENTION));
 		assertThat(spentOnly.refreshTokens()).isPositive();
 		assertThat(expiriesOf(sessionId)).containsExactly(liveExpiry);
 		assertThat(sessionExists(sessionId)).as("a session lives while a refresh token does").isTrue();
 
-		Purged all = this.purge.purge(liveExpiry.plus(RETENTION).plusSeconds(1));
+		Purged all = this.purge.purge(liveExpiry.plus(ExpiredCredentialsPurge.RETENTION).plusSeconds(1));
 		assertThat(all.refreshTokens()).isPositive();
 		assertThat(all.sessions()).isPositive();
 		assertThat(expiriesOf(sessionId)).isEmpty();
@@ -114,10 +112,10 @@ class ExpiredCredentialsPurgeApiTest {
 			.single()
 			.toInstant();
 
-		this.purge.purge(expiry.plus(RETENTION).minusSeconds(1));
+		this.purge.purge(expiry.plus(ExpiredCredentialsPurge.RETENTION).minusSeconds(1));
 		assertThat(pendingOf(userId)).isOne();
 
-		Purged purged = this.purge.purge(expiry.plus(RETENTION).plusSeconds(1));
+		Purged purged = this.purge.purge(expiry.plus(ExpiredCredentialsPurge.RETENTION).plusSeconds(1));
 		assertThat(purged.pendingAuthentications()).isPositive();
 		assertThat(pendingOf(userId)).isZero();
 	}
@@ -149,10 +147,10 @@ class ExpiredCredentialsPurgeApiTest {
 				.param("userId", userId)
 				.param("now", Timestamp.from(start))
 				.update();
-			first = (first == null) ? sessionId : first;
+			first = (first != null) ? first : sessionId;
 		}
 
-		Purged purged = this.purge.purge(start.plus(RETENTION).plusSeconds(1));
+		Purged purged = this.purge.purge(start.plus(ExpiredCredentialsPurge.RETENTION).plusSeconds(1));
 
 		assertThat(purged.refreshTokens()).isGreaterThanOrEqualTo(signIns);
 		assertThat(purged.sessions()).isGreaterThanOrEqualTo(signIns);

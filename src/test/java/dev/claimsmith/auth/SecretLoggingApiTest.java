@@ -2,13 +2,12 @@ package dev.claimsmith.auth;
 
 import java.util.Map;
 
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiClient.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.claimsmith.ApiClient;
-import dev.claimsmith.ApiClient.Response;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;

@@ -5,10 +5,9 @@ import java.util.Map;
 import com.workos.WorkOS;
 import com.workos.common.exceptions.WorkOSException;
 import com.workos.models.AuthenticateResponse;
+import dev.claimsmith.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.claimsmith.ApiClient;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;

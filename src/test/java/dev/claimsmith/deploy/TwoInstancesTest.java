@@ -12,6 +12,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.nimbusds.jwt.SignedJWT;
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiTest;
+import dev.claimsmith.ClaimsmithApplication;
+import dev.claimsmith.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -23,11 +27,6 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
-import dev.claimsmith.ApiClient;
-import dev.claimsmith.ApiTest;
-import dev.claimsmith.ClaimsmithApplication;
-import dev.claimsmith.TestDatabase;
 
 import static dev.claimsmith.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;

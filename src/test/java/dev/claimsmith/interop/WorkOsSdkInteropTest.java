@@ -22,11 +22,10 @@ import com.workos.types.OrganizationDomainDataState;
 import com.workos.types.OrganizationDomainState;
 import com.workos.types.OrganizationMembershipStatus;
 import com.workos.usermanagement.CreateUserPassword;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -85,7 +85,7 @@ class FirstKeyRaceTests {
 	 * One instance: waits for the go file, starts its key store, prints the key it signs
 	 * with.
 	 */
-	static final class Instance {
+	public static final class Instance {
 
 		public static void main(String[] args) throws Exception {
 			Path go = Path.of(args[1]);

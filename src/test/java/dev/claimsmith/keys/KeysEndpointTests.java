@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,9 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
-import dev.claimsmith.ApiClient;
-import dev.claimsmith.ApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

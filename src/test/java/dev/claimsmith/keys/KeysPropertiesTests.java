@@ -1,6 +1,7 @@
 package dev.claimsmith.keys;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -55,7 +56,7 @@ class KeysPropertiesTests {
 	}
 
 	private static KeysProperties bind(Map<String, String> values) {
-		Binder binder = new Binder(java.util.List.of(new MapConfigurationPropertySource(values)), null,
+		Binder binder = new Binder(List.of(new MapConfigurationPropertySource(values)), null,
 				ApplicationConversionService.getSharedInstance());
 		return binder.bindOrCreate("claimsmith.keys", KeysProperties.class);
 	}

@@ -3,15 +3,14 @@ package dev.claimsmith.keys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-
-import dev.claimsmith.ApiClient;
-import dev.claimsmith.ApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

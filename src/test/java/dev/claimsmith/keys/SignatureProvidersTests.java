@@ -18,6 +18,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -157,7 +158,7 @@ class SignatureProvidersTests {
 		return jws.serialize();
 	}
 
-	private static com.nimbusds.jose.JWSVerifier nimbusVerifier(JWK jwk) throws JOSEException {
+	private static JWSVerifier nimbusVerifier(JWK jwk) throws JOSEException {
 		if (jwk instanceof RSAKey rsa) {
 			return new RSASSAVerifier(rsa.toPublicJWK());
 		}

@@ -2,6 +2,8 @@ package dev.claimsmith.keys;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -13,10 +15,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.claimsmith.web.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.claimsmith.web.ApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -108,7 +109,7 @@ class SigningKeysRotationTests {
 	void rotateConcurrentlyByTwoInstancesThenExactlyOneNewKey() throws Exception {
 		SigningKeys one = new SigningKeys(TestKeys.properties(this.dir), this.clock);
 		SigningKeys two = new SigningKeys(TestKeys.properties(this.dir), this.clock);
-		List<Object> outcomes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+		List<Object> outcomes = Collections.synchronizedList(new ArrayList<>());
 		Thread first = new Thread(() -> outcomes.add(attempt(one)));
 		Thread second = new Thread(() -> outcomes.add(attempt(two)));
 		first.start();

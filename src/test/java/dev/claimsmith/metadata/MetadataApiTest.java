@@ -1,18 +1,18 @@
 package dev.claimsmith.metadata;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-import tools.jackson.databind.JsonNode;
 
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiErrorAssert;
 import dev.claimsmith.ApiResource;
 import dev.claimsmith.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -149,7 +149,7 @@ class MetadataApiTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.claimsmith.ApiResource#all")
 	void valueThatIsNotAStringOrNullIsRejectedNamingTheKey(ApiResource resource) {
-		for (Object value : new Object[] { 42, true, Map.of("nested", "x"), java.util.List.of("x") }) {
+		for (Object value : new Object[] { 42, true, Map.of("nested", "x"), List.of("x") }) {
 			assertCreateRejected(resource, Map.of("typed", value), "metadata.typed");
 		}
 	}
@@ -157,7 +157,7 @@ class MetadataApiTest {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.claimsmith.ApiResource#all")
 	void metadataThatIsNotAnObjectIsRejected(ApiResource resource) {
-		for (Object metadata : new Object[] { java.util.List.of("a", "b"), "a=b", 7 }) {
+		for (Object metadata : new Object[] { List.of("a", "b"), "a=b", 7 }) {
 			String externalId = "meta-type-" + unique();
 			Response response = this.api.post(resource.path(),
 					resource.createBody(Map.of("external_id", externalId, "metadata", metadata)));

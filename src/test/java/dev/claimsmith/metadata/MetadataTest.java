@@ -7,8 +7,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.claimsmith.web.ApiException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,9 +29,9 @@ class MetadataTest {
 	void ofWhenElevenKeysThenInvalidMetadataNamingTheField() {
 		Map<String, String> entries = MetadataApiTest.keys("k", 11);
 
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> Metadata.of(entries))
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid_metadata"))
-			.satisfies((ex) -> assertThat(ex.body().errors().get(0).field()).isEqualTo("metadata"));
+		assertThatExceptionOfType(InvalidMetadataException.class).isThrownBy(() -> Metadata.of(entries))
+			.satisfies((ex) -> assertThat(ex.isWrongType()).isFalse())
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("metadata"));
 	}
 
 	@Test
@@ -48,7 +46,7 @@ class MetadataTest {
 
 	@Test
 	void keyWithControlCharactersIsNotEchoedRaw() {
-		assertThatThrownBy(() -> Metadata.of(Map.of("a\u0000b\nc", "v"))).isInstanceOf(ApiException.class)
+		assertThatThrownBy(() -> Metadata.of(Map.of("a\u0000b\nc", "v"))).isInstanceOf(InvalidMetadataException.class)
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("\u0000", "\n"));
 	}
 
@@ -78,7 +76,7 @@ class MetadataTest {
 	void applyWhenTheResultWouldHaveElevenKeysThenInvalid() {
 		Metadata ten = Metadata.of(MetadataApiTest.keys("k", 10));
 
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> ten.apply(patch("{\"k10\":\"x\"}")));
+		assertThatExceptionOfType(InvalidMetadataException.class).isThrownBy(() -> ten.apply(patch("{\"k10\":\"x\"}")));
 		assertThat(ten.apply(patch("{\"k0\":null,\"k10\":\"x\"}")).asMap()).hasSize(10).containsKey("k10");
 		assertThat(ten.apply(patch("{\"k0\":\"overwritten\"}")).asMap()).hasSize(10);
 	}
@@ -110,13 +108,13 @@ class MetadataTest {
 
 	@Test
 	void patchWhenNotAnObjectThen422AndWhenAValueIsNotAStringThenInvalidMetadata() {
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> patch("[]"))
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid_request_parameters"));
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> patch("null"))
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid_request_parameters"));
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> patch("{\"n\":1}"))
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid_metadata"))
-			.satisfies((ex) -> assertThat(ex.body().errors().get(0).field()).isEqualTo("metadata.n"));
+		assertThatExceptionOfType(InvalidMetadataException.class).isThrownBy(() -> patch("[]"))
+			.satisfies((ex) -> assertThat(ex.isWrongType()).isTrue());
+		assertThatExceptionOfType(InvalidMetadataException.class).isThrownBy(() -> patch("null"))
+			.satisfies((ex) -> assertThat(ex.isWrongType()).isTrue());
+		assertThatExceptionOfType(InvalidMetadataException.class).isThrownBy(() -> patch("{\"n\":1}"))
+			.satisfies((ex) -> assertThat(ex.isWrongType()).isFalse())
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("metadata.n"));
 	}
 
 	private static MetadataPatch patch(String json) {
@@ -124,10 +122,10 @@ class MetadataTest {
 	}
 
 	private static void assertInvalid(Map<String, String> entries, String field) {
-		assertThatExceptionOfType(ApiException.class).as("%s", entries)
+		assertThatExceptionOfType(InvalidMetadataException.class).as("%s", entries)
 			.isThrownBy(() -> Metadata.of(entries))
-			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("invalid_metadata"))
-			.satisfies((ex) -> assertThat(ex.body().errors().get(0).field()).isEqualTo(field));
+			.satisfies((ex) -> assertThat(ex.isWrongType()).isFalse())
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo(field));
 	}
 
 }

@@ -1,16 +1,18 @@
 package dev.claimsmith.organization;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -75,7 +77,7 @@ class OrganizationApiTest {
 
 		assertThat(this.api.get("/organizations/" + id).json()).isEqualTo(created.json());
 		Response byExternalId = this.api.get("/organizations/external_id/"
-				+ java.net.URLEncoder.encode(externalId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+				+ URLEncoder.encode(externalId, StandardCharsets.UTF_8).replace("+", "%20"));
 		assertThat(byExternalId.status()).isEqualTo(200);
 		assertThat(byExternalId.field("id")).isEqualTo(id);
 	}
@@ -172,7 +174,7 @@ class OrganizationApiTest {
 	@Test
 	void listThenPagesThroughEveryOrganizationOfADomainWithCursors() {
 		String domain = "paged-" + unique() + ".com";
-		List<String> ids = new java.util.ArrayList<>();
+		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			ids.add(this.api
 				.post("/organizations",

@@ -1,7 +1,15 @@
 package dev.claimsmith.template;
 
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -210,7 +218,7 @@ class ClaimsTemplateRenderTests {
 	@Test
 	void renderWhenOverSizeLimitThenErrorNamesSize() {
 		ClaimsTemplate template = new TemplateCompiler(
-				TemplateProperties.defaults(java.nio.file.Path.of("templates")).withMaxClaimsBytes(20))
+				TemplateProperties.defaults(Path.of("templates")).withMaxClaimsBytes(20))
 			.compile("t", "{\"name\": \"{{ user.first_name }}\"}");
 		Map<String, Object> context = TestContexts.jane();
 		TestContexts.section(context, "user").put("first_name", "x".repeat(30));
@@ -233,7 +241,7 @@ class ClaimsTemplateRenderTests {
 			.compile("t", "{\"s\": \"{{#organization_membership.roles}}{{.}}{{/organization_membership.roles}}\"}");
 		Map<String, Object> context = TestContexts.jane();
 		TestContexts.section(context, "organization_membership")
-			.put("roles", java.util.Collections.nCopies(100, "y".repeat(100)));
+			.put("roles", Collections.nCopies(100, "y".repeat(100)));
 		assertThatExceptionOfType(TemplateException.class).isThrownBy(() -> template.render(context))
 			.withMessageContaining("longer than 4096 characters");
 	}
@@ -258,7 +266,7 @@ class ClaimsTemplateRenderTests {
 	void renderWhenSameTemplateFromManyThreadsThenResultsAreIndependent() throws Exception {
 		ClaimsTemplate template = TestContexts.compiler()
 			.compile("t", "{\"n\": \"{{ user.first_name }}\", \"x\": {{ user.metadata.nope || 1 }}}");
-		List<java.util.concurrent.Callable<Boolean>> tasks = new java.util.ArrayList<>();
+		List<Callable<Boolean>> tasks = new ArrayList<>();
 		for (int i = 0; i < 200; i++) {
 			String name = "n" + i;
 			tasks.add(() -> {
@@ -268,9 +276,9 @@ class ClaimsTemplateRenderTests {
 				return rendered.claims().get("n").equals(name) && rendered.warnings().size() == 1;
 			});
 		}
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		ExecutorService pool = Executors.newFixedThreadPool(4);
 		try {
-			for (java.util.concurrent.Future<Boolean> result : pool.invokeAll(tasks)) {
+			for (Future<Boolean> result : pool.invokeAll(tasks)) {
 				assertThat(result.get()).isTrue();
 			}
 		}
@@ -287,7 +295,7 @@ class ClaimsTemplateRenderTests {
 		Map<String, Object> context = TestContexts.jane();
 		Map<String, Object> metadata = TestContexts.section(TestContexts.section(context, "user"), "metadata");
 		metadata.put("d", 0.1);
-		metadata.put("big", new java.math.BigDecimal("123456789012345678901234567890.5"));
+		metadata.put("big", new BigDecimal("123456789012345678901234567890.5"));
 		metadata.put("i", 7);
 		metadata.put("nested", Map.of("k", List.of(1, "два")));
 		RenderedClaims rendered = template.render(context);

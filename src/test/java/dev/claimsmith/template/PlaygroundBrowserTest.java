@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -22,9 +26,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import dev.claimsmith.ApiClient;
-import dev.claimsmith.ApiTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -75,7 +76,7 @@ class PlaygroundBrowserTest {
 		}
 		if (profile != null) {
 			try (var files = Files.walk(profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+				files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
 			}
 		}
 	}
@@ -213,7 +214,7 @@ class PlaygroundBrowserTest {
 	}
 
 	private void screenshot(String name) throws IOException {
-		byte[] png = ((org.openqa.selenium.TakesScreenshot) this.browser()).getScreenshotAs(OutputType.BYTES);
+		byte[] png = ((TakesScreenshot) this.browser()).getScreenshotAs(OutputType.BYTES);
 		Files.write(Path.of("target", "playground-" + name + ".png"), png);
 	}
 

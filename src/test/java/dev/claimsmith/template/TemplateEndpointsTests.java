@@ -2,14 +2,13 @@ package dev.claimsmith.template;
 
 import java.util.Map;
 
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.claimsmith.ApiClient;
-import dev.claimsmith.ApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

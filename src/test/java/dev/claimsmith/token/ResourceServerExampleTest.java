@@ -10,13 +10,12 @@ import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiTest;
 import dev.claimsmith.keys.IssuerProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -71,7 +70,7 @@ class ResourceServerExampleTest {
 		String header = exchange.getRequestHeaders().getFirst("Authorization");
 		int status;
 		try {
-			Jwt jwt = decoder.decode((header == null) ? "" : header.replaceFirst("^Bearer ", ""));
+			Jwt jwt = decoder.decode((header != null) ? header.replaceFirst("^Bearer ", "") : "");
 			status = "enterprise".equals(jwt.getClaimAsString("plan")) ? 200 : 403;
 		}
 		catch (JwtException ex) {

@@ -1,25 +1,29 @@
 package dev.claimsmith.token;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.PlainObject;
-import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.PlainObject;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
 import dev.claimsmith.keys.IssuerProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -154,7 +158,7 @@ class TokenApiTest {
 
 		assertThat(preview.status()).isEqualTo(200);
 		JsonNode payload = preview.json().get("payload");
-		Map<String, Object> minted = new java.util.HashMap<>(jwt.getClaims());
+		Map<String, Object> minted = new HashMap<>(jwt.getClaims());
 		for (String volatileClaim : List.of("iat", "exp", "jti")) {
 			assertThat(payload.has(volatileClaim)).isTrue();
 			minted.remove(volatileClaim);
@@ -238,13 +242,11 @@ class TokenApiTest {
 	}
 
 	private Response introspect(String token) {
-		return this.api
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.api.baseUrl() + "/oauth2/introspect"))
-				.header("Authorization", "Bearer " + ApiClient.API_KEY)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(java.net.http.HttpRequest.BodyPublishers
-					.ofString("token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)))
-				.build());
+		return this.api.send(HttpRequest.newBuilder(URI.create(this.api.baseUrl() + "/oauth2/introspect"))
+			.header("Authorization", "Bearer " + ApiClient.API_KEY)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+			.build());
 	}
 
 }

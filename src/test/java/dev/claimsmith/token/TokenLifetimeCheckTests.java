@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import org.junit.jupiter.api.Test;
-
 import dev.claimsmith.keys.KeysProperties;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;

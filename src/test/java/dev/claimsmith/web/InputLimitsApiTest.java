@@ -8,15 +8,14 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiResource;
 import dev.claimsmith.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -270,7 +269,7 @@ class InputLimitsApiTest {
 
 	private void assertRejected(ApiResource resource, String externalId, String body) {
 		Response response = this.api.post(resource.path(), body);
-		assertThatError(response).as(body.length() > 200 ? body.substring(0, 200) + "…" : body)
+		assertThatError(response).as((body.length() > 200) ? body.substring(0, 200) + "…" : body)
 			.is(422, "invalid_request_parameters");
 		assertNotWritten(resource, externalId);
 	}

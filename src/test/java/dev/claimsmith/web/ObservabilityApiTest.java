@@ -1,15 +1,16 @@
 package dev.claimsmith.web;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -45,7 +46,7 @@ class ObservabilityApiTest {
 	@Test
 	void requestWithRequestIdThenItIsEchoedEvenWhenRefused() {
 		Response response = this.api.withApiKey(null)
-			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.api.baseUrl() + "/organizations"))
+			.send(HttpRequest.newBuilder(URI.create(this.api.baseUrl() + "/organizations"))
 				.header("X-Request-ID", "gw-42.abc")
 				.build());
 

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiClient.Response;
+import dev.claimsmith.ApiTest;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -14,10 +17,6 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import dev.claimsmith.ApiClient;
-import dev.claimsmith.ApiClient.Response;
-import dev.claimsmith.ApiTest;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -1,0 +1,8 @@
+/**
+ * Organizations and their domains: the aggregate, its repository and the organizations
+ * API.
+ */
+@ApplicationModule(allowedDependencies = { "metadata", "store", "web" })
+package dev.claimsmith.organization;
+
+import org.springframework.modulith.ApplicationModule;
