@@ -5,7 +5,7 @@ package dev.claimsmith.metadata;
  * the offending field ({@code metadata} or {@code metadata.<key>});
  * {@link MetadataExceptionHandler} answers it in the contract's error shape.
  */
-public class InvalidMetadataException extends RuntimeException {
+public final class InvalidMetadataException extends RuntimeException {
 
 	private final String field;
 
