@@ -27,6 +27,9 @@ import java.util.Set;
  */
 public final class ClaimsTemplate {
 
+	/** The error of a rendering the engine itself failed, whatever the data. */
+	static final String RENDER_ERROR = "Template render error";
+
 	private final String name;
 
 	private final String source;
@@ -65,7 +68,18 @@ public final class ClaimsTemplate {
 	@SuppressWarnings("unchecked")
 	public RenderedClaims render(Map<String, Object> context) {
 		RenderState state = new RenderState(context, this.properties);
-		Map<String, Object> claims = (Map<String, Object>) this.root.render(state);
+		Map<String, Object> claims;
+		try {
+			claims = (Map<String, Object>) this.root.render(state);
+		}
+		catch (TemplateException ex) {
+			throw ex;
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// Not a failure the renderer expects: still this template's error (a 422 for
+			// this mint), never a 500 or a broken server.
+			throw new TemplateException("", RENDER_ERROR);
+		}
 		long size = JsonSize.of(claims);
 		if (size > this.properties.maxClaimsBytes()) {
 			throw new TemplateException("", "Rendered claims are " + size + " bytes, over the limit of "

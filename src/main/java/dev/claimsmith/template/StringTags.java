@@ -21,8 +21,12 @@ final class StringTags {
 		return text.contains("{{");
 	}
 
-	/** Adds one error per offending tag to {@code errors}, with {@code pointer}. */
-	static void check(String text, String pointer, List<TemplateError> errors) {
+	/**
+	 * Adds one error per offending tag to {@code errors}, with {@code pointer}; sections
+	 * nested deeper than {@code maxDepth} are one error, and end the check (mustache.java
+	 * compiles and renders sections recursively, so depth must stay bounded).
+	 */
+	static void check(String text, String pointer, List<TemplateError> errors, int maxDepth) {
 		Deque<String> sections = new ArrayDeque<>();
 		int position = 0;
 		while (true) {
@@ -47,6 +51,10 @@ final class StringTags {
 			String problem = checkTag(tag, sections);
 			if (problem != null) {
 				errors.add(new TemplateError(pointer, problem));
+			}
+			if (sections.size() > maxDepth) {
+				errors.add(new TemplateError(pointer, "Sections are nested deeper than " + maxDepth + " levels"));
+				return;
 			}
 		}
 		if (!sections.isEmpty()) {

@@ -94,11 +94,30 @@ final class TemplateCompiler {
 					+ ") cannot be set by a template: \"" + key + "\""));
 		}
 		DefaultMustacheFactory mustaches = ClaimsObjectHandler.factory();
-		ClaimNode tree = new NodeBuilder(typed, mustaches, errors).node(root, "");
+		ClaimNode tree = new NodeBuilder(typed, mustaches, errors, this.properties.maxSectionDepth()).node(root, "");
 		if (!errors.isEmpty()) {
 			throw new TemplateException(errors);
 		}
-		return new ClaimsTemplate(name, source, (ClaimNode.ObjectNode) tree, this.properties);
+		ClaimsTemplate template = new ClaimsTemplate(name, source, (ClaimNode.ObjectNode) tree, this.properties);
+		renderSample(template);
+		return template;
+	}
+
+	/**
+	 * Renders once against a sample context, so a template the engine cannot render at
+	 * all is refused here rather than failing every mint. Errors that depend on the data
+	 * (a failed cast, claims over the size limit) are the data's, not the template's:
+	 * they stay errors of the rendering that meets them.
+	 */
+	private static void renderSample(ClaimsTemplate template) {
+		try {
+			template.render(SampleContext.of());
+		}
+		catch (TemplateException ex) {
+			if (ex.errors().stream().anyMatch((error) -> error.message().equals(ClaimsTemplate.RENDER_ERROR))) {
+				throw ex;
+			}
+		}
 	}
 
 	static String pointer(String parent, String key) {
@@ -106,7 +125,8 @@ final class TemplateCompiler {
 	}
 
 	/** Walks the parsed JSON once, turning each node into its claim node. */
-	private record NodeBuilder(TypedTags typed, DefaultMustacheFactory mustaches, List<TemplateError> errors) {
+	private record NodeBuilder(TypedTags typed, DefaultMustacheFactory mustaches, List<TemplateError> errors,
+			int maxSectionDepth) {
 
 		ClaimNode node(JsonNode node, String pointer) {
 			if (node.isObject()) {
@@ -132,6 +152,9 @@ final class TemplateCompiler {
 				return string(node.stringValue(), pointer);
 			}
 			if (node.isNumber()) {
+				if (!Values.isDoubleRange(node.decimalValue())) {
+					return fail(pointer, "Number " + node.decimalValue() + " is outside the range of a double");
+				}
 				return new ClaimNode.LiteralNode(number(node));
 			}
 			if (node.isBoolean()) {
@@ -149,12 +172,19 @@ final class TemplateCompiler {
 				return new ClaimNode.LiteralNode(text);
 			}
 			int before = this.errors.size();
-			StringTags.check(text, pointer, this.errors);
+			StringTags.check(text, pointer, this.errors, this.maxSectionDepth);
 			if (this.errors.size() > before) {
 				return new ClaimNode.LiteralNode(null);
 			}
-			Mustache mustache = this.mustaches.compile(new StringReader(text), pointer);
-			return new ClaimNode.TextNode(pointer, mustache);
+			try {
+				Mustache mustache = this.mustaches.compile(new StringReader(text), pointer);
+				return new ClaimNode.TextNode(pointer, mustache);
+			}
+			catch (RuntimeException | StackOverflowError ex) {
+				// Checked above, so not expected; still the template's fault, never a
+				// 500.
+				return fail(pointer, "Template parse error");
+			}
 		}
 
 		private ClaimNode typed(String tag, String pointer) {
@@ -167,7 +197,7 @@ final class TemplateCompiler {
 			}
 			if (!trimmed.isEmpty() && "#^/!><$=&%".indexOf(trimmed.charAt(0)) >= 0) {
 				List<TemplateError> tagErrors = new ArrayList<>();
-				StringTags.check("{{" + tag + "}}", pointer, tagErrors);
+				StringTags.check("{{" + tag + "}}", pointer, tagErrors, this.maxSectionDepth);
 				String message = tagErrors.isEmpty() ? "Sections are only allowed inside strings"
 						: tagErrors.get(0).message();
 				return fail(pointer, message);
