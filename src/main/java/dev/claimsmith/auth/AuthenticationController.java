@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import dev.claimsmith.keys.IssuerProperties;
 import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.NoStore;
 import dev.claimsmith.web.SecretBody;
 import dev.claimsmith.web.JsonObjectReader;
 
@@ -53,6 +54,7 @@ class AuthenticationController {
 		this.failures = failures;
 	}
 
+	@NoStore
 	@PostMapping(path = "/user_management/authenticate", produces = "application/json")
 	AuthenticationResponse authenticate(@RequestBody SecretBody body, HttpServletRequest request) {
 		JsonObjectReader reader = JsonObjectReader.of(body.json());

@@ -3,6 +3,7 @@ package dev.claimsmith.token;
 import tools.jackson.databind.JsonNode;
 
 import dev.claimsmith.web.JsonObjectReader;
+import dev.claimsmith.web.NoStore;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,6 +24,7 @@ class AccessTokenController {
 		this.accessTokens = accessTokens;
 	}
 
+	@NoStore
 	@PostMapping(path = "/access_tokens", produces = "application/json")
 	AccessTokenResponse mint(@RequestBody JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
