@@ -94,19 +94,41 @@ final class TemplateCompiler {
 					+ ") cannot be set by a template: \"" + key + "\""));
 		}
 		DefaultMustacheFactory mustaches = ClaimsObjectHandler.factory();
-		ClaimNode tree = new NodeBuilder(typed, mustaches, errors).node(root, "");
+		NodeBuilder builder = new NodeBuilder(typed, mustaches, errors);
+		ClaimNode tree = builder.node(root, "");
 		if (!errors.isEmpty()) {
 			throw new TemplateException(errors);
 		}
-		return new ClaimsTemplate(name, source, (ClaimNode.ObjectNode) tree, this.properties);
+		return new ClaimsTemplate(name, source, (ClaimNode.ObjectNode) tree, this.properties, builder.warnings);
 	}
 
 	static String pointer(String parent, String key) {
 		return parent + "/" + key.replace("~", "~0").replace("/", "~1");
 	}
 
-	/** Walks the parsed JSON once, turning each node into its claim node. */
-	private record NodeBuilder(TypedTags typed, DefaultMustacheFactory mustaches, List<TemplateError> errors) {
+	/**
+	 * Walks the parsed JSON once, turning each node into its claim node, and notes the
+	 * claims that look like an authorization decision fed from a value the user can
+	 * write.
+	 */
+	private static final class NodeBuilder {
+
+		private final TypedTags typed;
+
+		private final DefaultMustacheFactory mustaches;
+
+		private final List<TemplateError> errors;
+
+		private final List<TemplateWarning> warnings = new ArrayList<>();
+
+		/** How many tags so far read a user-writable value. */
+		private int userWritableReads;
+
+		NodeBuilder(TypedTags typed, DefaultMustacheFactory mustaches, List<TemplateError> errors) {
+			this.typed = typed;
+			this.mustaches = mustaches;
+			this.errors = errors;
+		}
 
 		ClaimNode node(JsonNode node, String pointer) {
 			if (node.isObject()) {
@@ -117,7 +139,11 @@ final class TemplateCompiler {
 					if (StringTags.hasTags(key) || (this.typed != null && this.typed.isMarker(key))) {
 						this.errors.add(new TemplateError(child, "Tags are not allowed in keys"));
 					}
+					int readsBefore = this.userWritableReads;
 					members.put(key, node(member.getValue(), child));
+					if (this.userWritableReads > readsBefore && AuthorizationClaims.looksLikeDecision(key)) {
+						this.warnings.add(new TemplateWarning(child, AuthorizationClaims.USER_WRITABLE.formatted(key)));
+					}
 				}
 				return new ClaimNode.ObjectNode(Map.copyOf(members).isEmpty() ? Map.of() : members);
 			}
@@ -153,6 +179,9 @@ final class TemplateCompiler {
 			if (this.errors.size() > before) {
 				return new ClaimNode.LiteralNode(null);
 			}
+			for (String expression : StringTags.expressions(text)) {
+				noteReads(ExpressionParser.parse(expression));
+			}
 			Mustache mustache = this.mustaches.compile(new StringReader(text), pointer);
 			return new ClaimNode.TextNode(pointer, mustache);
 		}
@@ -173,10 +202,20 @@ final class TemplateCompiler {
 				return fail(pointer, message);
 			}
 			try {
-				return new ClaimNode.TypedNode(pointer, ExpressionParser.parse(tag));
+				Expression expression = ExpressionParser.parse(tag);
+				noteReads(expression);
+				return new ClaimNode.TypedNode(pointer, expression);
 			}
 			catch (RenderFailure ex) {
 				return fail(pointer, ex.getMessage());
+			}
+		}
+
+		private void noteReads(Expression expression) {
+			for (Expression.Operand operand : expression.operands()) {
+				if (operand instanceof Expression.Path path && path.isUserWritable()) {
+					this.userWritableReads++;
+				}
 			}
 		}
 
