@@ -12,18 +12,10 @@ import java.util.Set;
  * <p>
  * The context is a {@code Map<String, Object>} with optional top-level keys {@code user},
  * {@code organization} and {@code organization_membership}, each a
- * {@code Map<String, Object>} or absent/null. Templates may read only:
- * <ul>
- * <li>{@code user.{id, email, email_verified, first_name, last_name, profile_picture_url,
- * external_id, metadata.*}}</li>
- * <li>{@code organization.{id, name, external_id, metadata.*, domains}}, where
- * {@code domains} is a list of maps with a {@code domain} string</li>
- * <li>{@code organization_membership.{id, role, roles, permissions, status}}, where
- * {@code role} is a string and {@code roles} and {@code permissions} lists of
- * strings</li>
- * </ul>
- * Values are String, Boolean, Number, List, Map or null; other keys in the maps are never
- * read. Any other path is refused when the template is compiled.
+ * {@code Map<String, Object>} or absent/null, shaped as {@link ClaimsContextSchema}
+ * declares (the metadata classes are maps of plain JSON values). Values are String,
+ * Boolean, Number, List, Map or null; other keys in the maps are never read. Any path the
+ * schema does not declare is refused when the template is compiled.
  */
 public final class ClaimsTemplate {
 
@@ -38,11 +30,15 @@ public final class ClaimsTemplate {
 
 	private final TemplateProperties properties;
 
-	ClaimsTemplate(String name, String source, ClaimNode.ObjectNode root, TemplateProperties properties) {
+	private final List<TemplateWarning> warnings;
+
+	ClaimsTemplate(String name, String source, ClaimNode.ObjectNode root, TemplateProperties properties,
+			List<TemplateWarning> warnings) {
 		this.name = name;
 		this.source = source;
 		this.root = root;
 		this.properties = properties;
+		this.warnings = List.copyOf(warnings);
 	}
 
 	public String name() {
@@ -52,6 +48,15 @@ public final class ClaimsTemplate {
 	/** The template text it was compiled from. */
 	public String source() {
 		return this.source;
+	}
+
+	/**
+	 * What the template author should know about the template itself, found when it was
+	 * compiled (such as an authorization-like claim fed from
+	 * {@code user.unsafe_metadata}), each with its claim's pointer.
+	 */
+	public List<TemplateWarning> warnings() {
+		return this.warnings;
 	}
 
 	/** The top-level claims the template defines, in template order. */

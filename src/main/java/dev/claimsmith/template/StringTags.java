@@ -1,6 +1,7 @@
 package dev.claimsmith.template;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -60,6 +61,30 @@ final class StringTags {
 		if (!sections.isEmpty()) {
 			errors.add(new TemplateError(pointer,
 					"Template parse error: section {{#" + sections.peek() + "}} is not closed"));
+		}
+	}
+
+	/**
+	 * The expressions of the value tags and section tags of a string that passed
+	 * {@link #check}, in order ({@code .}, comments and closing tags have none).
+	 */
+	static List<String> expressions(String text) {
+		List<String> expressions = new ArrayList<>();
+		int position = 0;
+		while (true) {
+			int open = text.indexOf("{{", position);
+			int close = (open < 0) ? -1 : text.indexOf("}}", open + 2);
+			if (close < 0) {
+				return expressions;
+			}
+			String tag = text.substring(open + 2, close).trim();
+			position = close + 2;
+			if (tag.startsWith("#") || tag.startsWith("^")) {
+				expressions.add(tag.substring(1).trim());
+			}
+			else if (!tag.isEmpty() && !tag.equals(".") && "/!".indexOf(tag.charAt(0)) < 0) {
+				expressions.add(tag);
+			}
 		}
 	}
 

@@ -94,11 +94,13 @@ final class TemplateCompiler {
 					+ ") cannot be set by a template: \"" + key + "\""));
 		}
 		DefaultMustacheFactory mustaches = ClaimsObjectHandler.factory();
-		ClaimNode tree = new NodeBuilder(typed, mustaches, errors, this.properties.maxSectionDepth()).node(root, "");
+		NodeBuilder builder = new NodeBuilder(typed, mustaches, errors, this.properties.maxSectionDepth());
+		ClaimNode tree = builder.node(root, "");
 		if (!errors.isEmpty()) {
 			throw new TemplateException(errors);
 		}
-		ClaimsTemplate template = new ClaimsTemplate(name, source, (ClaimNode.ObjectNode) tree, this.properties);
+		ClaimsTemplate template = new ClaimsTemplate(name, source, (ClaimNode.ObjectNode) tree, this.properties,
+				builder.warnings);
 		renderSample(template);
 		return template;
 	}
@@ -124,9 +126,33 @@ final class TemplateCompiler {
 		return parent + "/" + key.replace("~", "~0").replace("/", "~1");
 	}
 
-	/** Walks the parsed JSON once, turning each node into its claim node. */
-	private record NodeBuilder(TypedTags typed, DefaultMustacheFactory mustaches, List<TemplateError> errors,
-			int maxSectionDepth) {
+	/**
+	 * Walks the parsed JSON once, turning each node into its claim node, and notes the
+	 * claims that look like an authorization decision fed from a value the user can
+	 * write.
+	 */
+	private static final class NodeBuilder {
+
+		private final TypedTags typed;
+
+		private final DefaultMustacheFactory mustaches;
+
+		private final List<TemplateError> errors;
+
+		private final int maxSectionDepth;
+
+		private final List<TemplateWarning> warnings = new ArrayList<>();
+
+		/** How many tags so far read a user-writable value. */
+		private int userWritableReads;
+
+		NodeBuilder(TypedTags typed, DefaultMustacheFactory mustaches, List<TemplateError> errors,
+				int maxSectionDepth) {
+			this.typed = typed;
+			this.mustaches = mustaches;
+			this.errors = errors;
+			this.maxSectionDepth = maxSectionDepth;
+		}
 
 		ClaimNode node(JsonNode node, String pointer) {
 			if (node.isObject()) {
@@ -137,7 +163,11 @@ final class TemplateCompiler {
 					if (StringTags.hasTags(key) || (this.typed != null && this.typed.isMarker(key))) {
 						this.errors.add(new TemplateError(child, "Tags are not allowed in keys"));
 					}
+					int readsBefore = this.userWritableReads;
 					members.put(key, node(member.getValue(), child));
+					if (this.userWritableReads > readsBefore && AuthorizationClaims.looksLikeDecision(key)) {
+						this.warnings.add(new TemplateWarning(child, AuthorizationClaims.USER_WRITABLE.formatted(key)));
+					}
 				}
 				return new ClaimNode.ObjectNode(Map.copyOf(members).isEmpty() ? Map.of() : members);
 			}
@@ -176,6 +206,9 @@ final class TemplateCompiler {
 			if (this.errors.size() > before) {
 				return new ClaimNode.LiteralNode(null);
 			}
+			for (String expression : StringTags.expressions(text)) {
+				noteReads(ExpressionParser.parse(expression));
+			}
 			try {
 				Mustache mustache = this.mustaches.compile(new StringReader(text), pointer);
 				return new ClaimNode.TextNode(pointer, mustache);
@@ -203,10 +236,20 @@ final class TemplateCompiler {
 				return fail(pointer, message);
 			}
 			try {
-				return new ClaimNode.TypedNode(pointer, ExpressionParser.parse(tag));
+				Expression expression = ExpressionParser.parse(tag);
+				noteReads(expression);
+				return new ClaimNode.TypedNode(pointer, expression);
 			}
 			catch (RenderFailure ex) {
 				return fail(pointer, ex.getMessage());
+			}
+		}
+
+		private void noteReads(Expression expression) {
+			for (Expression.Operand operand : expression.operands()) {
+				if (operand instanceof Expression.Path path && path.isUserWritable()) {
+					this.userWritableReads++;
+				}
 			}
 		}
 
