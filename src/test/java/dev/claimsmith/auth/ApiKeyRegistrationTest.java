@@ -1,8 +1,10 @@
 package dev.claimsmith.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import dev.claimsmith.ApiTest;
+import dev.claimsmith.store.CursorPager;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,16 +28,19 @@ class ApiKeyRegistrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CursorPager pager;
+
 	@Test
 	void registerWhenInstancesRaceOnOneKeyThenAllSucceedAndOneRowIsStored() throws Exception {
-		String key = "sk_race_" + java.util.UUID.randomUUID();
+		String key = "sk_race_" + UUID.randomUUID();
 		int instances = 8;
 		CountDownLatch start = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(instances);
 		try {
 			List<Future<?>> started = new ArrayList<>();
 			for (int i = 0; i < instances; i++) {
-				ApiKeys instance = new ApiKeys(this.jdbc, Clock.systemUTC());
+				ApiKeys instance = apiKeys();
 				started.add(pool.submit(() -> {
 					start.await();
 					instance.register(key);
@@ -54,7 +60,40 @@ class ApiKeyRegistrationTest {
 			.param("hash", ApiKeys.hash(key))
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		assertThat(new ApiKeys(this.jdbc, Clock.systemUTC()).isValid(key)).isTrue();
+		assertThat(apiKeys().isValid(key)).isTrue();
+	}
+
+	@Test
+	void registerWhenTheConfiguredKeyWasRevokedThenItStaysRevoked() {
+		String key = "sk_revoked_" + UUID.randomUUID();
+		ApiKeys apiKeys = apiKeys();
+		apiKeys.register(key);
+		String id = this.jdbc.sql("SELECT id FROM api_key WHERE key_hash = :hash")
+			.param("hash", ApiKeys.hash(key))
+			.query(String.class)
+			.single();
+		assertThat(apiKeys.revoke(id)).isTrue();
+
+		apiKeys().register(key);
+
+		assertThat(apiKeys().isValid(key)).isFalse();
+	}
+
+	@Test
+	void registerThenTheKeyIsAnAdminKeyNamedForItsSetting() {
+		String key = "sk_named_" + UUID.randomUUID();
+
+		apiKeys().register(key);
+
+		assertThat(apiKeys().authenticate(key)).hasValueSatisfying((stored) -> {
+			assertThat(stored.scopes()).containsExactly(ApiKeyScope.ADMIN);
+			assertThat(stored.name()).isEqualTo("CLAIMSMITH_API_KEY");
+			assertThat(key).startsWith(stored.prefix());
+		});
+	}
+
+	private ApiKeys apiKeys() {
+		return new ApiKeys(this.jdbc, this.pager, Clock.systemUTC(), new ApiKeyProperties(100, Duration.ofMinutes(1)));
 	}
 
 }
