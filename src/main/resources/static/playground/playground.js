@@ -588,6 +588,13 @@
 			mint.organization_id = request.organization_id;
 		}
 		const result = await api('POST', '/access_tokens', mint);
+		if (result.status === 403) {
+			// A preview key may look and preview but not mint (API.md "API keys").
+			showTokenNote('This API key lacks the mint scope, so nothing is signed: this is the payload a token '
+				+ 'would carry (unsigned).', true);
+			showDecoded(null, null, previewResponse.payload);
+			return;
+		}
 		if (!result.ok) {
 			showTokenNote('Could not mint a sample token: ' + describeError(result), true);
 			return;

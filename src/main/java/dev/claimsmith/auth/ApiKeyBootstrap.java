@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure the service can be called: registers {@code claimsmith.api-key}
- * ({@code CLAIMSMITH_API_KEY}) when set; otherwise, on a first start with no key stored,
- * generates one and prints it once to standard output. It is never logged.
+ * ({@code CLAIMSMITH_API_KEY}) when set; otherwise, on a start with no active key stored,
+ * generates one and prints it once to standard output. It is never logged. Both are
+ * {@code admin} keys.
  */
 @Component
 class ApiKeyBootstrap implements SmartInitializingSingleton {
@@ -32,7 +33,7 @@ class ApiKeyBootstrap implements SmartInitializingSingleton {
 			this.apiKeys.register(configured.trim());
 			return;
 		}
-		if (!this.apiKeys.anyStored()) {
+		if (!this.apiKeys.anyActive()) {
 			String key = this.apiKeys.generate();
 			this.console.println();
 			this.console.println("Claimsmith generated an API key. It is shown this once and stored only as a hash:");

@@ -2,6 +2,9 @@ package dev.claimsmith.auth;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ErrorResponses;
@@ -18,10 +21,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every management endpoint needs {@code Authorization: Bearer <api key>}. Public are
- * only what resource servers and browsers must reach without one: JWKS, discovery, the
- * authenticate endpoint (its client secret is checked there), health, the playground page
- * and API docs.
+ * Every management endpoint needs {@code Authorization: Bearer <api key>} of a key whose
+ * scopes cover it (see {@link #requiredScope}). Public are only what resource servers and
+ * browsers must reach without one: JWKS, discovery, the authenticate endpoint (its client
+ * secret is checked there), health, the playground page and API docs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -33,6 +36,22 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	private static final List<String> PUBLIC_PATHS = List.of("/user_management/authenticate", "/favicon.ico");
 
 	private static final String BEARER = "Bearer ";
+
+	private static final Pattern MINT_POST = Pattern.compile("/access_tokens|/oauth2/introspect");
+
+	private static final Pattern PREVIEW_POST = Pattern.compile("/jwt_templates/preview");
+
+	/** The playground's reads: templates, and users, organizations and memberships. */
+	private static final Pattern PREVIEW_GET = Pattern
+		.compile("/(jwt_templates|organizations|user_management/users|user_management/organization_memberships)"
+				+ "(/[^/]+)*");
+
+	/**
+	 * Paths that a container or framework might read differently from the plain string
+	 * (dot segments, empty segments, encoded separators or dots, backslashes): only an
+	 * admin key may send them, so no trick can make a narrow key reach a wider endpoint.
+	 */
+	private static final Pattern AMBIGUOUS = Pattern.compile("(?i).*(//|/\\.|%2e|%2f|%5c|\\\\|;).*");
 
 	private final ApiKeys apiKeys;
 
@@ -48,7 +67,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		String path = path(request);
 		return PUBLIC_PATHS.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
 	}
 
@@ -57,15 +76,53 @@ class ApiKeyFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
-		if (bearer && this.apiKeys.isValid(header.substring(BEARER.length()).trim())) {
-			chain.doFilter(request, response);
+		Optional<ApiKey> key = bearer ? this.apiKeys.authenticate(header.substring(BEARER.length()).trim())
+				: Optional.empty();
+		if (key.isEmpty()) {
+			this.failures.record(AuthFailures.API_KEY);
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+			String message = (header != null) ? "Invalid API key."
+					: "Missing API key: send 'Authorization: Bearer <api key>'.";
+			this.errorResponses.write(response, HttpStatus.UNAUTHORIZED, new ApiError("unauthorized", message, null));
 			return;
 		}
-		this.failures.record(AuthFailures.API_KEY);
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		String message = (header != null) ? "Invalid API key."
-				: "Missing API key: send 'Authorization: Bearer <api key>'.";
-		this.errorResponses.write(response, HttpStatus.UNAUTHORIZED, new ApiError("unauthorized", message, null));
+		ApiKeyScope required = requiredScope(request.getMethod(), path(request));
+		if (!key.get().grants(required)) {
+			this.failures.record(AuthFailures.INSUFFICIENT_SCOPE);
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer error=\"insufficient_scope\", scope=\"" + required.wireName() + "\"");
+			this.errorResponses.write(response, HttpStatus.FORBIDDEN, new ApiError("insufficient_scope",
+					"This API key lacks the '" + required.wireName() + "' scope this request needs.", null));
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	/**
+	 * The scope a request needs (API.md "API keys"): {@code mint} for minting and
+	 * introspection, {@code preview} for the template playground's calls, {@code admin}
+	 * for everything else, including anything not recognised.
+	 */
+	static ApiKeyScope requiredScope(String method, String path) {
+		if (AMBIGUOUS.matcher(path).matches()) {
+			return ApiKeyScope.ADMIN;
+		}
+		String verb = method.toUpperCase(Locale.ROOT);
+		if ("POST".equals(verb) && MINT_POST.matcher(path).matches()) {
+			return ApiKeyScope.MINT;
+		}
+		if ("POST".equals(verb) && PREVIEW_POST.matcher(path).matches()) {
+			return ApiKeyScope.PREVIEW;
+		}
+		if (("GET".equals(verb) || "HEAD".equals(verb)) && PREVIEW_GET.matcher(path).matches()) {
+			return ApiKeyScope.PREVIEW;
+		}
+		return ApiKeyScope.ADMIN;
+	}
+
+	/** The request path as sent, without the context path. */
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 
 }

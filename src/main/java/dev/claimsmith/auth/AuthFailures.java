@@ -33,11 +33,15 @@ class AuthFailures {
 	/** Unknown client id or invalid client secret at the authenticate endpoint. */
 	public static final String INVALID_CLIENT = "invalid_client";
 
+	/** A valid API key used outside its scopes. */
+	public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
+
 	private final MeterRegistry registry;
 
 	AuthFailures(MeterRegistry registry) {
 		this.registry = registry;
-		for (String reason : new String[] { API_KEY, INVALID_CREDENTIALS, INVALID_GRANT, THROTTLED, INVALID_CLIENT }) {
+		for (String reason : new String[] { API_KEY, INVALID_CREDENTIALS, INVALID_GRANT, THROTTLED, INVALID_CLIENT,
+				INSUFFICIENT_SCOPE }) {
 			counter(reason);
 		}
 	}

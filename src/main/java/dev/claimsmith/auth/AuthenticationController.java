@@ -6,6 +6,7 @@ import dev.claimsmith.keys.IssuerProperties;
 import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.JsonObjectReader;
+import dev.claimsmith.web.NoStore;
 import dev.claimsmith.web.SecretBody;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -52,6 +53,7 @@ class AuthenticationController {
 		this.failures = failures;
 	}
 
+	@NoStore
 	@PostMapping(path = "/user_management/authenticate", produces = "application/json")
 	AuthenticationResponse authenticate(@RequestBody SecretBody body, HttpServletRequest request) {
 		JsonObjectReader reader = JsonObjectReader.of(body.json());
@@ -92,22 +94,31 @@ class AuthenticationController {
 	}
 
 	/**
-	 * The client secret is an API key; a public client may refresh without one, but one
-	 * that is sent must be valid.
+	 * The client secret is an API key with the {@code mint} scope; a public client may
+	 * refresh without one, but one that is sent must be valid.
 	 */
 	private void authenticateClient(String clientId, String clientSecret, boolean secretRequired) {
 		if (!this.issuer.clientId().equals(clientId)) {
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_client", "Invalid client ID.", null);
 		}
-		if ((clientSecret == null && secretRequired) || (clientSecret != null && !this.apiKeys.isValid(clientSecret))) {
+		if (clientSecret == null && !secretRequired) {
+			return;
+		}
+		ApiKey key = (clientSecret != null) ? this.apiKeys.authenticate(clientSecret).orElse(null) : null;
+		if (key == null) {
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_client", "Invalid client secret.", null);
+		}
+		if (!key.grants(ApiKeyScope.MINT)) {
+			throw new ApiException(HttpStatus.FORBIDDEN, AuthFailures.INSUFFICIENT_SCOPE,
+					"This API key lacks the 'mint' scope a client secret needs.", null);
 		}
 	}
 
 	/** Refusals answered in the contract's shape, counted for the auth-failure metric. */
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<ApiError> refused(ApiException ex) {
-		if (AuthFailures.INVALID_CREDENTIALS.equals(ex.code()) || AuthFailures.INVALID_CLIENT.equals(ex.code())) {
+		if (AuthFailures.INVALID_CREDENTIALS.equals(ex.code()) || AuthFailures.INVALID_CLIENT.equals(ex.code())
+				|| AuthFailures.INSUFFICIENT_SCOPE.equals(ex.code())) {
 			this.failures.record(ex.code());
 		}
 		return ResponseEntity.status(ex.status()).body(ex.body());

@@ -30,7 +30,7 @@ record OrganizationChanges(PatchValue<String> name, PatchValue<List<Organization
 
 	static OrganizationChanges forCreate(JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
-		String name = reader.requiredString("name", 1, MAX_NAME_LENGTH);
+		String name = reader.requiredName("name", 1, MAX_NAME_LENGTH);
 		if (name != null && name.isBlank()) {
 			reader.fail("name", "required", "name cannot be blank.");
 		}
@@ -39,7 +39,7 @@ record OrganizationChanges(PatchValue<String> name, PatchValue<List<Organization
 
 	static OrganizationChanges forUpdate(JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
-		PatchValue<String> name = reader.patchString("name", 1, MAX_NAME_LENGTH);
+		PatchValue<String> name = reader.patchName("name", 1, MAX_NAME_LENGTH);
 		if (name.present() && (name.value() == null || name.value().isBlank())) {
 			reader.fail("name", "required", "name cannot be null or blank.");
 		}

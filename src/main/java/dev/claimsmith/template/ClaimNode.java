@@ -93,6 +93,9 @@ sealed interface ClaimNode {
 			catch (RuntimeException ex) {
 				throw new TemplateException(this.pointer, reason(ex));
 			}
+			catch (StackOverflowError ex) {
+				throw new TemplateException(this.pointer, ClaimsTemplate.RENDER_ERROR);
+			}
 			return text.toString().strip();
 		}
 
@@ -105,7 +108,7 @@ sealed interface ClaimNode {
 					return failure.getMessage();
 				}
 			}
-			return "Template render error";
+			return ClaimsTemplate.RENDER_ERROR;
 		}
 
 	}

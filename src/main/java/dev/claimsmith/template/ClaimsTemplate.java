@@ -12,20 +12,15 @@ import java.util.Set;
  * <p>
  * The context is a {@code Map<String, Object>} with optional top-level keys {@code user},
  * {@code organization} and {@code organization_membership}, each a
- * {@code Map<String, Object>} or absent/null. Templates may read only:
- * <ul>
- * <li>{@code user.{id, email, email_verified, first_name, last_name, profile_picture_url,
- * external_id, metadata.*}}</li>
- * <li>{@code organization.{id, name, external_id, metadata.*, domains}}, where
- * {@code domains} is a list of maps with a {@code domain} string</li>
- * <li>{@code organization_membership.{id, role, roles, permissions, status}}, where
- * {@code role} is a string and {@code roles} and {@code permissions} lists of
- * strings</li>
- * </ul>
- * Values are String, Boolean, Number, List, Map or null; other keys in the maps are never
- * read. Any other path is refused when the template is compiled.
+ * {@code Map<String, Object>} or absent/null, shaped as {@link ClaimsContextSchema}
+ * declares (the metadata classes are maps of plain JSON values). Values are String,
+ * Boolean, Number, List, Map or null; other keys in the maps are never read. Any path the
+ * schema does not declare is refused when the template is compiled.
  */
 public final class ClaimsTemplate {
+
+	/** The error of a rendering the engine itself failed, whatever the data. */
+	static final String RENDER_ERROR = "Template render error";
 
 	private final String name;
 
@@ -35,11 +30,15 @@ public final class ClaimsTemplate {
 
 	private final TemplateProperties properties;
 
-	ClaimsTemplate(String name, String source, ClaimNode.ObjectNode root, TemplateProperties properties) {
+	private final List<TemplateWarning> warnings;
+
+	ClaimsTemplate(String name, String source, ClaimNode.ObjectNode root, TemplateProperties properties,
+			List<TemplateWarning> warnings) {
 		this.name = name;
 		this.source = source;
 		this.root = root;
 		this.properties = properties;
+		this.warnings = List.copyOf(warnings);
 	}
 
 	public String name() {
@@ -49,6 +48,15 @@ public final class ClaimsTemplate {
 	/** The template text it was compiled from. */
 	public String source() {
 		return this.source;
+	}
+
+	/**
+	 * What the template author should know about the template itself, found when it was
+	 * compiled (such as an authorization-like claim fed from
+	 * {@code user.unsafe_metadata}), each with its claim's pointer.
+	 */
+	public List<TemplateWarning> warnings() {
+		return this.warnings;
 	}
 
 	/** The top-level claims the template defines, in template order. */
@@ -65,7 +73,18 @@ public final class ClaimsTemplate {
 	@SuppressWarnings("unchecked")
 	public RenderedClaims render(Map<String, Object> context) {
 		RenderState state = new RenderState(context, this.properties);
-		Map<String, Object> claims = (Map<String, Object>) this.root.render(state);
+		Map<String, Object> claims;
+		try {
+			claims = (Map<String, Object>) this.root.render(state);
+		}
+		catch (TemplateException ex) {
+			throw ex;
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			// Not a failure the renderer expects: still this template's error (a 422 for
+			// this mint), never a 500 or a broken server.
+			throw new TemplateException("", RENDER_ERROR);
+		}
 		long size = JsonSize.of(claims);
 		if (size > this.properties.maxClaimsBytes()) {
 			throw new TemplateException("", "Rendered claims are " + size + " bytes, over the limit of "

@@ -102,6 +102,7 @@ public class ClaimsTemplates {
 			next.put(name, written);
 			this.files = Collections.unmodifiableMap(next);
 			logger.info("Claims template '{}' replaced", name);
+			warn(this.folder.dir().resolve(name + ".json"), written);
 			return written;
 		}
 		catch (IOException ex) {
@@ -189,6 +190,7 @@ public class ClaimsTemplates {
 				file.errors()
 					.forEach((error) -> problems.add(entry.getValue() + " at "
 							+ (error.path().isEmpty() ? "/" : error.path()) + ": " + error.message()));
+				warn(entry.getValue(), file);
 				loaded.put(entry.getKey(), file);
 			}
 		}
@@ -205,9 +207,17 @@ public class ClaimsTemplates {
 		return Collections.unmodifiableMap(loaded);
 	}
 
+	/** Loads with a warning: the template works, but its author should know. */
+	private static void warn(Path path, TemplateFile file) {
+		file.warnings()
+			.forEach((warning) -> logger.warn("Claims template {} at {}: {}", path,
+					warning.path().isEmpty() ? "/" : warning.path(), warning.message()));
+	}
+
 	private static void report(Path path, TemplateFile file) {
 		if (file.valid()) {
 			logger.info("Claims template {} (re)loaded", path);
+			warn(path, file);
 		}
 		else {
 			logger.warn("Claims template {} is invalid, keeping the last good version: {}", path, file.errors());

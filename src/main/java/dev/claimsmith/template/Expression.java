@@ -30,20 +30,35 @@ record Expression(String source, List<Operand> operands, List<Filter> filters) {
 
 	}
 
-	/** A dotted path into the context; numeric segments index arrays. */
-	record Path(String text, List<String> segments) implements Operand {
+	/**
+	 * A dotted path into the context; numeric segments index arrays.
+	 *
+	 * @param metadataKey whether the path reads a key inside a metadata class, which may
+	 * be missing (a warning, not an error)
+	 */
+	record Path(String text, List<String> segments, boolean metadataKey) implements Operand {
+
+		Path(String text, List<String> segments) {
+			this(text, segments, ContextPaths.isMetadataKey(segments));
+		}
 
 		@Override
 		public Object resolve(RenderState state) {
 			Object root = state.context().get(this.segments.get(0));
 			Object current = root;
-			for (int i = 1; i < this.segments.size() && current != null; i++) {
+			int i = 1;
+			for (; i < this.segments.size() && current != null; i++) {
 				current = child(current, this.segments.get(i));
 			}
-			if (current == null && root != null && ContextPaths.isMetadataKey(this.segments)) {
-				state.warn("Unknown metadata key \"" + this.segments.get(2) + "\" (" + this.text + ")");
+			if (current == null && root != null && this.metadataKey && i > 2) {
+				state.warn("Unknown metadata key \"" + this.segments.get(i - 1) + "\" (" + this.text + ")");
 			}
 			return current;
+		}
+
+		/** Whether the value is one the signed-in user can write. */
+		boolean isUserWritable() {
+			return ContextPaths.isUserWritable(this.segments);
 		}
 
 		private static Object child(Object parent, String segment) {

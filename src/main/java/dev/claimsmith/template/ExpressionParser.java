@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * Parses the inside of a tag: {@code path ( "||" (path | literal) )* ( "|" filter )*}.
- * Literals are {@code 'single-quoted'} (with {@code \'} and {@code \\}), numbers,
- * {@code true}, {@code false} and {@code null}. Errors are {@link RenderFailure}s whose
- * message the compiler files under the claim's pointer.
+ * Literals are {@code 'single-quoted'} or {@code "double-quoted"} (as in WorkOS's own
+ * docs; a backslash escapes the next character), numbers, {@code true}, {@code false} and
+ * {@code null}. Errors are {@link RenderFailure}s whose message the compiler files under
+ * the claim's pointer.
  */
 final class ExpressionParser {
 
@@ -20,7 +21,7 @@ final class ExpressionParser {
 	private static final Pattern NUMBER = Pattern
 		.compile("-?(0|[1-9][0-9]{0,30})(\\.[0-9]{1,30})?([eE][+-]?[0-9]{1,3})?");
 
-	private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_:-]{1,64}");
+	private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_:-]{1,128}");
 
 	private final String text;
 
@@ -65,7 +66,7 @@ final class ExpressionParser {
 	}
 
 	private Expression.Operand operand() {
-		if (peek() == '\'') {
+		if (isQuote(peek())) {
 			return new Expression.Literal(quoted());
 		}
 		String word = word();
@@ -115,7 +116,7 @@ final class ExpressionParser {
 		skipSpaces();
 		expect('(');
 		skipSpaces();
-		if (atEnd() || peek() != '\'') {
+		if (atEnd() || !isQuote(peek())) {
 			throw new RenderFailure("split needs a quoted separator, as in split(',')");
 		}
 		String separator = quoted();
@@ -129,10 +130,10 @@ final class ExpressionParser {
 
 	private String quoted() {
 		StringBuilder value = new StringBuilder();
-		this.position++;
+		char quote = this.text.charAt(this.position++);
 		while (!atEnd()) {
 			char c = this.text.charAt(this.position++);
-			if (c == '\'') {
+			if (c == quote) {
 				return value.toString();
 			}
 			if (c == '\\' && !atEnd()) {
@@ -146,10 +147,14 @@ final class ExpressionParser {
 	/** Runs up to whitespace, a pipe or a parenthesis. */
 	private String word() {
 		int start = this.position;
-		while (!atEnd() && !Character.isWhitespace(peek()) && "|()'".indexOf(peek()) < 0) {
+		while (!atEnd() && !Character.isWhitespace(peek()) && "|()'\"".indexOf(peek()) < 0) {
 			this.position++;
 		}
 		return this.text.substring(start, this.position);
+	}
+
+	private static boolean isQuote(char c) {
+		return c == '\'' || c == '"';
 	}
 
 	private static Object number(String word) {

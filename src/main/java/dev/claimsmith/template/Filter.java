@@ -51,7 +51,10 @@ record Filter(Kind kind, String separator) {
 			return Values.plain(value, 0);
 		}
 		if (value instanceof String text && text.length() <= 100 && JSON_NUMBER.matcher(text.trim()).matches()) {
-			BigDecimal number = new BigDecimal(text.trim());
+			BigDecimal number = decimal(text.trim());
+			if (number == null || !Values.isDoubleRange(number)) {
+				throw new RenderFailure("Cannot cast " + quoted(value) + " to number: outside the range of a double");
+			}
 			boolean integral = text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
 			if (integral && number.compareTo(LONG_MIN) >= 0 && number.compareTo(LONG_MAX) <= 0) {
 				return number.longValueExact();
@@ -59,6 +62,16 @@ record Filter(Kind kind, String separator) {
 			return number;
 		}
 		throw new RenderFailure("Cannot cast " + quoted(value) + " to number");
+	}
+
+	/** Null for an exponent beyond what BigDecimal holds ("1e99999999999"). */
+	private static BigDecimal decimal(String text) {
+		try {
+			return new BigDecimal(text);
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private static Object toBoolean(Object value) {

@@ -1,6 +1,7 @@
 package dev.claimsmith.template;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -21,8 +22,12 @@ final class StringTags {
 		return text.contains("{{");
 	}
 
-	/** Adds one error per offending tag to {@code errors}, with {@code pointer}. */
-	static void check(String text, String pointer, List<TemplateError> errors) {
+	/**
+	 * Adds one error per offending tag to {@code errors}, with {@code pointer}; sections
+	 * nested deeper than {@code maxDepth} are one error, and end the check (mustache.java
+	 * compiles and renders sections recursively, so depth must stay bounded).
+	 */
+	static void check(String text, String pointer, List<TemplateError> errors, int maxDepth) {
 		Deque<String> sections = new ArrayDeque<>();
 		int position = 0;
 		while (true) {
@@ -48,10 +53,38 @@ final class StringTags {
 			if (problem != null) {
 				errors.add(new TemplateError(pointer, problem));
 			}
+			if (sections.size() > maxDepth) {
+				errors.add(new TemplateError(pointer, "Sections are nested deeper than " + maxDepth + " levels"));
+				return;
+			}
 		}
 		if (!sections.isEmpty()) {
 			errors.add(new TemplateError(pointer,
 					"Template parse error: section {{#" + sections.peek() + "}} is not closed"));
+		}
+	}
+
+	/**
+	 * The expressions of the value tags and section tags of a string that passed
+	 * {@link #check}, in order ({@code .}, comments and closing tags have none).
+	 */
+	static List<String> expressions(String text) {
+		List<String> expressions = new ArrayList<>();
+		int position = 0;
+		while (true) {
+			int open = text.indexOf("{{", position);
+			int close = (open < 0) ? -1 : text.indexOf("}}", open + 2);
+			if (close < 0) {
+				return expressions;
+			}
+			String tag = text.substring(open + 2, close).trim();
+			position = close + 2;
+			if (tag.startsWith("#") || tag.startsWith("^")) {
+				expressions.add(tag.substring(1).trim());
+			}
+			else if (!tag.isEmpty() && !tag.equals(".") && "/!".indexOf(tag.charAt(0)) < 0) {
+				expressions.add(tag);
+			}
 		}
 	}
 

@@ -94,19 +94,65 @@ final class TemplateCompiler {
 					+ ") cannot be set by a template: \"" + key + "\""));
 		}
 		DefaultMustacheFactory mustaches = ClaimsObjectHandler.factory();
-		ClaimNode tree = new NodeBuilder(typed, mustaches, errors).node(root, "");
+		NodeBuilder builder = new NodeBuilder(typed, mustaches, errors, this.properties.maxSectionDepth());
+		ClaimNode tree = builder.node(root, "");
 		if (!errors.isEmpty()) {
 			throw new TemplateException(errors);
 		}
-		return new ClaimsTemplate(name, source, (ClaimNode.ObjectNode) tree, this.properties);
+		ClaimsTemplate template = new ClaimsTemplate(name, source, (ClaimNode.ObjectNode) tree, this.properties,
+				builder.warnings);
+		renderSample(template);
+		return template;
+	}
+
+	/**
+	 * Renders once against a sample context, so a template the engine cannot render at
+	 * all is refused here rather than failing every mint. Errors that depend on the data
+	 * (a failed cast, claims over the size limit) are the data's, not the template's:
+	 * they stay errors of the rendering that meets them.
+	 */
+	private static void renderSample(ClaimsTemplate template) {
+		try {
+			template.render(SampleContext.of());
+		}
+		catch (TemplateException ex) {
+			if (ex.errors().stream().anyMatch((error) -> error.message().equals(ClaimsTemplate.RENDER_ERROR))) {
+				throw ex;
+			}
+		}
 	}
 
 	static String pointer(String parent, String key) {
 		return parent + "/" + key.replace("~", "~0").replace("/", "~1");
 	}
 
-	/** Walks the parsed JSON once, turning each node into its claim node. */
-	private record NodeBuilder(TypedTags typed, DefaultMustacheFactory mustaches, List<TemplateError> errors) {
+	/**
+	 * Walks the parsed JSON once, turning each node into its claim node, and notes the
+	 * claims that look like an authorization decision fed from a value the user can
+	 * write.
+	 */
+	private static final class NodeBuilder {
+
+		private final TypedTags typed;
+
+		private final DefaultMustacheFactory mustaches;
+
+		private final List<TemplateError> errors;
+
+		private final int maxSectionDepth;
+
+		private final List<TemplateWarning> warnings = new ArrayList<>();
+
+		/** How many tags so far read a user-writable value. */
+		private int userWritableReads;
+
+		NodeBuilder(TypedTags typed, DefaultMustacheFactory mustaches, List<TemplateError> errors,
+				int maxSectionDepth) {
+			this.typed = typed;
+			this.mustaches = mustaches;
+			this.errors = errors;
+			this.maxSectionDepth = maxSectionDepth;
+		}
 
 		ClaimNode node(JsonNode node, String pointer) {
 			if (node.isObject()) {
@@ -117,7 +163,11 @@ final class TemplateCompiler {
 					if (StringTags.hasTags(key) || (this.typed != null && this.typed.isMarker(key))) {
 						this.errors.add(new TemplateError(child, "Tags are not allowed in keys"));
 					}
+					int readsBefore = this.userWritableReads;
 					members.put(key, node(member.getValue(), child));
+					if (this.userWritableReads > readsBefore && AuthorizationClaims.looksLikeDecision(key)) {
+						this.warnings.add(new TemplateWarning(child, AuthorizationClaims.USER_WRITABLE.formatted(key)));
+					}
 				}
 				return new ClaimNode.ObjectNode(Map.copyOf(members).isEmpty() ? Map.of() : members);
 			}
@@ -132,6 +182,9 @@ final class TemplateCompiler {
 				return string(node.stringValue(), pointer);
 			}
 			if (node.isNumber()) {
+				if (!Values.isDoubleRange(node.decimalValue())) {
+					return fail(pointer, "Number " + node.decimalValue() + " is outside the range of a double");
+				}
 				return new ClaimNode.LiteralNode(number(node));
 			}
 			if (node.isBoolean()) {
@@ -149,12 +202,22 @@ final class TemplateCompiler {
 				return new ClaimNode.LiteralNode(text);
 			}
 			int before = this.errors.size();
-			StringTags.check(text, pointer, this.errors);
+			StringTags.check(text, pointer, this.errors, this.maxSectionDepth);
 			if (this.errors.size() > before) {
 				return new ClaimNode.LiteralNode(null);
 			}
-			Mustache mustache = this.mustaches.compile(new StringReader(text), pointer);
-			return new ClaimNode.TextNode(pointer, mustache);
+			for (String expression : StringTags.expressions(text)) {
+				noteReads(ExpressionParser.parse(expression));
+			}
+			try {
+				Mustache mustache = this.mustaches.compile(new StringReader(text), pointer);
+				return new ClaimNode.TextNode(pointer, mustache);
+			}
+			catch (RuntimeException | StackOverflowError ex) {
+				// Checked above, so not expected; still the template's fault, never a
+				// 500.
+				return fail(pointer, "Template parse error");
+			}
 		}
 
 		private ClaimNode typed(String tag, String pointer) {
@@ -167,16 +230,26 @@ final class TemplateCompiler {
 			}
 			if (!trimmed.isEmpty() && "#^/!><$=&%".indexOf(trimmed.charAt(0)) >= 0) {
 				List<TemplateError> tagErrors = new ArrayList<>();
-				StringTags.check("{{" + tag + "}}", pointer, tagErrors);
+				StringTags.check("{{" + tag + "}}", pointer, tagErrors, this.maxSectionDepth);
 				String message = tagErrors.isEmpty() ? "Sections are only allowed inside strings"
 						: tagErrors.get(0).message();
 				return fail(pointer, message);
 			}
 			try {
-				return new ClaimNode.TypedNode(pointer, ExpressionParser.parse(tag));
+				Expression expression = ExpressionParser.parse(tag);
+				noteReads(expression);
+				return new ClaimNode.TypedNode(pointer, expression);
 			}
 			catch (RenderFailure ex) {
 				return fail(pointer, ex.getMessage());
+			}
+		}
+
+		private void noteReads(Expression expression) {
+			for (Expression.Operand operand : expression.operands()) {
+				if (operand instanceof Expression.Path path && path.isUserWritable()) {
+					this.userWritableReads++;
+				}
 			}
 		}
 

@@ -60,7 +60,7 @@ class TemplateController {
 
 	private static TemplateView view(TemplateFile file) {
 		return new TemplateView("jwt_template", file.name(), file.content(), file.valid(), file.errors(),
-				timestamp(file.updatedAt()));
+				file.warnings(), timestamp(file.updatedAt()));
 	}
 
 	private static WorkosTemplate workos(TemplateFile file) {
@@ -76,7 +76,7 @@ class TemplateController {
 	}
 
 	record TemplateView(String object, String name, String content, boolean valid, List<TemplateError> errors,
-			String updatedAt) {
+			List<TemplateWarning> warnings, String updatedAt) {
 	}
 
 	record WorkosTemplate(String object, String content, String createdAt, String updatedAt) {

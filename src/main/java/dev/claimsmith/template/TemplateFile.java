@@ -16,4 +16,9 @@ record TemplateFile(String name, String content, List<TemplateError> errors, Cla
 		return this.errors.isEmpty();
 	}
 
+	/** The warnings of the version in force (see {@link ClaimsTemplate#warnings()}). */
+	List<TemplateWarning> warnings() {
+		return (this.live != null) ? this.live.warnings() : List.of();
+	}
+
 }

@@ -21,8 +21,14 @@ final class Values {
 
 	/** A deep copy limited to {@code maxDepth} levels of nesting. */
 	static Object plain(Object value, int maxDepth) {
-		if (value == null || value instanceof Boolean || value instanceof Long || value instanceof BigDecimal) {
+		if (value == null || value instanceof Boolean || value instanceof Long) {
 			return value;
+		}
+		if (value instanceof BigDecimal decimal) {
+			if (!isDoubleRange(decimal)) {
+				throw new RenderFailure("Number " + decimal + " is outside the range of a double");
+			}
+			return decimal;
 		}
 		if (value instanceof String text) {
 			return wellFormed(text);
@@ -38,7 +44,7 @@ final class Values {
 			return number;
 		}
 		if (value instanceof BigInteger integer) {
-			return new BigDecimal(integer);
+			return plain(new BigDecimal(integer), maxDepth);
 		}
 		if (maxDepth <= 0) {
 			throw new RenderFailure("Value is nested too deeply");
@@ -66,6 +72,15 @@ final class Values {
 		}
 		Object plain = plain(value, 0);
 		return (plain instanceof BigDecimal decimal) ? decimal.toString() : String.valueOf(plain);
+	}
+
+	/**
+	 * Whether a verifier parsing the number as an IEEE-754 double (as JSON libraries
+	 * commonly do) reads it: not infinite, and not a non-zero number that becomes zero.
+	 */
+	static boolean isDoubleRange(BigDecimal number) {
+		double value = number.doubleValue();
+		return Double.isFinite(value) && (value != 0 || number.signum() == 0);
 	}
 
 	static boolean isScalar(Object value) {

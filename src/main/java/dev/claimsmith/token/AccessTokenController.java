@@ -1,6 +1,7 @@
 package dev.claimsmith.token;
 
 import dev.claimsmith.web.JsonObjectReader;
+import dev.claimsmith.web.NoStore;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +23,7 @@ class AccessTokenController {
 		this.accessTokens = accessTokens;
 	}
 
+	@NoStore
 	@PostMapping(path = "/access_tokens", produces = "application/json")
 	AccessTokenResponse mint(@RequestBody JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);

@@ -1,25 +1,32 @@
 package dev.claimsmith.token;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.claimsmith.keys.TokenVerifier;
+import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.NoStore;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * RFC 7662 token introspection for resource servers that would rather ask than verify.
  * Any token we did not sign, that has expired, or whose session was revoked is simply
- * {@code {"active":false}}; the reason is never disclosed.
+ * {@code {"active":false}}; the reason is never disclosed. The token is read only from
+ * the request body (RFC 7662 §2.1): one in the query string, where URLs are logged and
+ * cached, is refused with 400 {@code invalid_request}, never looked at.
  */
 @RestController
+@NoStore
 class IntrospectionController {
 
 	private static final Map<String, Object> INACTIVE = Map.of("active", false);
@@ -38,16 +45,34 @@ class IntrospectionController {
 	/** RFC 7662 §2.1: the request is form-encoded. */
 	@PostMapping(path = "/oauth2/introspect", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 			produces = "application/json")
-	Map<String, Object> introspectForm(@RequestParam(required = false) String token) {
-		return introspect(token);
+	Map<String, Object> introspectForm(HttpServletRequest request) {
+		refuseTokenInQuery(request);
+		// Tomcat merges query and form parameters; with none in the query, all are the
+		// form's.
+		return introspect(request.getParameter("token"));
 	}
 
 	/** The same for clients that send JSON, as the rest of this API takes. */
 	@PostMapping(path = "/oauth2/introspect", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = "application/json")
-	Map<String, Object> introspectJson(@RequestBody JsonNode body) {
+	Map<String, Object> introspectJson(@RequestBody JsonNode body, HttpServletRequest request) {
+		refuseTokenInQuery(request);
 		JsonNode token = (body != null) ? body.get("token") : null;
 		return introspect((token != null && token.isString()) ? token.stringValue() : null);
+	}
+
+	private static void refuseTokenInQuery(HttpServletRequest request) {
+		String query = request.getQueryString();
+		if (query == null) {
+			return;
+		}
+		for (String parameter : query.split("&")) {
+			String name = parameter.split("=", 2)[0];
+			if (URLDecoder.decode(name, StandardCharsets.UTF_8).equals("token")) {
+				throw ApiException.badRequest("invalid_request",
+						"Send the token in the form-encoded request body, not in the query string.");
+			}
+		}
 	}
 
 	private Map<String, Object> introspect(String token) {

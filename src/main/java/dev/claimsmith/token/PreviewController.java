@@ -1,17 +1,16 @@
 package dev.claimsmith.token;
 
-import java.time.Clock;
-import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.claimsmith.store.Ids;
+import dev.claimsmith.template.ClaimsContextSchema;
 import dev.claimsmith.template.ClaimsTemplate;
 import dev.claimsmith.template.ClaimsTemplates;
-import dev.claimsmith.template.RenderedClaims;
 import dev.claimsmith.template.TemplateWarning;
 import dev.claimsmith.web.JsonObjectReader;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /jwt_templates/preview}: renders a template (stored, or sent as text or as
- * a JSON object) against a stored user and organization or an inline context, and shows
- * the payload exactly as a mint would sign it. Stores nothing.
+ * a JSON object) against a stored user and organization or an inline context checked
+ * against {@link ClaimsContextSchema}, and shows the payload exactly as a mint would sign
+ * it (the same {@link TokenDrafts} recipe). Stores nothing.
  */
 @RestController
 class PreviewController {
@@ -34,29 +34,25 @@ class PreviewController {
 	private static final TypeReference<Map<String, Object>> CONTEXT = new TypeReference<>() {
 	};
 
+	// Decimals as exact as the stored classes read them (template/JsonClasses).
+	private static final JsonMapper CONTEXT_READER = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
 	private final ClaimsTemplates templates;
 
 	private final TemplateSelection selection;
 
 	private final MintSubjects subjects;
 
-	private final TokenPayloads payloads;
-
-	private final TokenProperties properties;
-
-	private final JsonMapper jsonMapper;
-
-	private final Clock clock;
+	private final TokenDrafts drafts;
 
 	PreviewController(ClaimsTemplates templates, TemplateSelection selection, MintSubjects subjects,
-			TokenPayloads payloads, TokenProperties properties, JsonMapper jsonMapper, Clock clock) {
+			TokenDrafts drafts) {
 		this.templates = templates;
 		this.selection = selection;
 		this.subjects = subjects;
-		this.payloads = payloads;
-		this.properties = properties;
-		this.jsonMapper = jsonMapper;
-		this.clock = clock;
+		this.drafts = drafts;
 	}
 
 	@PostMapping(path = "/jwt_templates/preview", produces = "application/json")
@@ -78,24 +74,18 @@ class PreviewController {
 		if (!hasContext && userId == null) {
 			reader.fail("user_id", "required", "Give user_id (and optionally organization_id) or an inline context.");
 		}
+		Map<String, Object> context = null;
+		if (hasContext) {
+			Map<String, String> problems = new LinkedHashMap<>();
+			context = ClaimsContextSchema.get().inline(CONTEXT_READER.convertValue(inlineContext, CONTEXT), problems);
+			problems.forEach((field, message) -> reader.fail(field, "invalid_type", message));
+		}
 		reader.validate();
 
 		ClaimsTemplate template = template(inlineTemplate, templateName);
-		Instant issuedAt = this.clock.instant();
-		Instant expiresAt = issuedAt.plus(this.properties.lifetimeOf(template.name()));
-		String jti = Ids.next("jti");
-		if (hasContext) {
-			Map<String, Object> context = this.jsonMapper.convertValue(inlineContext, CONTEXT);
-			RenderedClaims rendered = this.selection.render(template, context);
-			Map<String, Object> payload = this.payloads.payload(text(context, "user", "id"),
-					text(context, "organization", "id"), text(context, "organization_membership", "role"),
-					permissions(context), null, issuedAt, expiresAt, jti, rendered.claims());
-			return PreviewResponse.of(rendered, payload);
-		}
-		MintSubject subject = this.subjects.load(userId, organizationId);
-		RenderedClaims rendered = this.selection.render(template, subject);
-		Map<String, Object> payload = this.payloads.payload(subject, null, issuedAt, expiresAt, jti, rendered.claims());
-		return PreviewResponse.of(rendered, payload);
+		MintSubject subject = (context != null) ? MintSubject.inline(context)
+				: this.subjects.load(userId, organizationId);
+		return PreviewResponse.of(this.drafts.forPreview(template, subject));
 	}
 
 	private ClaimsTemplate template(JsonNode inline, String name) {
@@ -108,23 +98,12 @@ class PreviewController {
 		return this.selection.named(name);
 	}
 
-	private static String text(Map<String, Object> context, String object, String field) {
-		return (context.get(object) instanceof Map<?, ?> map && map.get(field) instanceof String value) ? value : null;
-	}
-
-	private static List<String> permissions(Map<String, Object> context) {
-		if (context.get("organization_membership") instanceof Map<?, ?> map
-				&& map.get("permissions") instanceof List<?> list) {
-			return list.stream().map(String::valueOf).toList();
-		}
-		return List.of();
-	}
-
 	record PreviewResponse(Map<String, Object> claims, Map<String, Object> payload, int sizeBytes,
 			List<TemplateWarning> warnings) {
 
-		static PreviewResponse of(RenderedClaims rendered, Map<String, Object> payload) {
-			return new PreviewResponse(rendered.claims(), payload, rendered.sizeBytes(), rendered.warnings());
+		static PreviewResponse of(TokenDraft draft) {
+			return new PreviewResponse(draft.rendered().claims(), draft.payload(), draft.rendered().sizeBytes(),
+					draft.warnings());
 		}
 
 	}

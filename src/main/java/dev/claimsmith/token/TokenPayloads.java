@@ -58,14 +58,6 @@ class TokenPayloads {
 		return payload;
 	}
 
-	Map<String, Object> payload(MintSubject subject, String sessionId, Instant issuedAt, Instant expiresAt, String jti,
-			Map<String, Object> templateClaims) {
-		String organizationId = (subject.organization() != null) ? subject.organization().id() : null;
-		String role = (subject.membership() != null) ? subject.membership().role() : null;
-		return payload(subject.user().id(), organizationId, role, subject.permissions(), sessionId, issuedAt, expiresAt,
-				jti, templateClaims);
-	}
-
 	/**
 	 * The payload as compact UTF-8 JSON, the one serialization per token. Jackson's
 	 * output is what {@code template/JsonSize} measures a template's claims against.

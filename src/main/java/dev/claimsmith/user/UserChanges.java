@@ -45,8 +45,8 @@ record UserChanges(Optional<String> email, Optional<String> password, PatchValue
 					"Importing password hashes is not supported; send password instead.");
 		}
 		Optional<String> password = reader.optionalString("password", MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH);
-		PatchValue<String> firstName = reader.patchString("first_name", 0, MAX_NAME_LENGTH);
-		PatchValue<String> lastName = reader.patchString("last_name", 0, MAX_NAME_LENGTH);
+		PatchValue<String> firstName = reader.patchName("first_name", 0, MAX_NAME_LENGTH);
+		PatchValue<String> lastName = reader.patchName("last_name", 0, MAX_NAME_LENGTH);
 		Optional<Boolean> emailVerified = reader.optionalBoolean("email_verified");
 		PatchValue<String> externalId = reader.patchAsciiString("external_id", 1, 64);
 		reader.validate();

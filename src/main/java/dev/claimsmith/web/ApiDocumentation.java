@@ -76,7 +76,10 @@ class ApiDocumentation {
 				.version("v1")
 				.description("Users and organizations in, signed templated access tokens out. Wire-compatible "
 						+ "with the WorkOS Organizations and User Management API. Management endpoints need "
-						+ "`Authorization: Bearer <api key>`."))
+						+ "`Authorization: Bearer <api key>` of a key whose scopes cover them: `admin` "
+						+ "(everything), `mint` (POST /access_tokens, POST /oauth2/introspect, client secret of "
+						+ "the authenticate endpoint) or `preview` (the template playground's reads and "
+						+ "POST /jwt_templates/preview)."))
 			.components(new Components().addSecuritySchemes(SECURITY_SCHEME,
 					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("An API key")))
 			.addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME));
@@ -94,6 +97,8 @@ class ApiDocumentation {
 				}
 				else {
 					addResponse(operation, "401", Map.of("code", "unauthorized", "message", "Invalid API key."));
+					addResponse(operation, "403", Map.of("code", "insufficient_scope", "message",
+							"This API key lacks the 'admin' scope this request needs."));
 				}
 				OperationExamples operationExamples = examples.get(method + " " + normalize(path));
 				if (operationExamples != null) {
@@ -166,6 +171,7 @@ class ApiDocumentation {
 		tags.put("/jwt_templates", "Claims templates");
 		tags.put("/access_tokens", "Tokens");
 		tags.put("/oauth2/", "Tokens");
+		tags.put("/api_keys", "API keys");
 		return tags;
 	}
 

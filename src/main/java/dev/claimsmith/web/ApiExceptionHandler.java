@@ -2,6 +2,7 @@ package dev.claimsmith.web;
 
 import java.util.Set;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -55,6 +56,12 @@ class ApiExceptionHandler {
 	@ExceptionHandler(PayloadTooLargeException.class)
 	ResponseEntity<ApiError> tooLarge(PayloadTooLargeException ex) {
 		return payloadTooLarge();
+	}
+
+	/** Tomcat refusing the query string or form body, first read by an endpoint. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ApiError> invalidParameters(InvalidParameterException ex) {
+		return ResponseEntity.status(RequestErrors.statusOf(ex)).body(RequestErrors.bodyOf(ex));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The one JSON mapper of the service: snake_case on the wire, strict parsing (duplicate
  * keys and trailing tokens rejected) and bounded input (nesting depth, string and number
- * length), so hostile JSON is a 422, never an exhausted server.
+ * length) and strict UTF-8, so hostile JSON is a 422, never an exhausted server.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -27,6 +27,7 @@ class JsonConfiguration {
 				.maxNumberLength(100)
 				.build())
 			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.inputDecorator(new StrictUtf8())
 			.build();
 		return JsonMapper.builder(factory)
 			.propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

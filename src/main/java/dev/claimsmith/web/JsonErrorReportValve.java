@@ -7,8 +7,6 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
-import org.springframework.http.HttpStatus;
-
 /**
  * Tomcat's own error page, replaced: requests Tomcat rejects before Spring sees them
  * still get {@code {"code","message"}} as JSON, and never a server version or stack
@@ -22,15 +20,15 @@ public class JsonErrorReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		HttpStatus known = HttpStatus.resolve(status);
-		String code = (status == 404) ? "not_found" : (status >= 500) ? "server_error" : "invalid_request";
-		String reason = (known != null) ? known.getReasonPhrase() : "Error";
+		// Codes and reason phrases are plain ASCII without quotes: no JSON escaping
+		// needed.
+		ApiError error = RequestErrors.forStatus(status);
 		try {
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"code\":\"" + code + "\",\"message\":\"" + reason + "\"}");
+				writer.write("{\"code\":\"" + error.code() + "\",\"message\":\"" + error.message() + "\"}");
 				response.finishResponse();
 			}
 		}

@@ -72,6 +72,21 @@ public final class JsonObjectReader {
 		return PatchValue.of(checkedString(field, node, minLength, maxLength));
 	}
 
+	/**
+	 * Like {@link #requiredString} for a name shown to people (an organization's, a
+	 * user's): control characters (U+0000 to U+001F, U+007F) are refused.
+	 */
+	public String requiredName(String field, int minLength, int maxLength) {
+		return checkedName(field, requiredString(field, minLength, maxLength));
+	}
+
+	/** Like {@link #patchString} for a name; see {@link #requiredName}. */
+	public PatchValue<String> patchName(String field, int minLength, int maxLength) {
+		PatchValue<String> value = patchString(field, minLength, maxLength);
+		checkedName(field, value.value());
+		return value;
+	}
+
 	/** Like {@link #patchString} but a value must also be printable ASCII. */
 	public PatchValue<String> patchAsciiString(String field, int minLength, int maxLength) {
 		PatchValue<String> value = patchString(field, minLength, maxLength);
@@ -117,6 +132,13 @@ public final class JsonObjectReader {
 		if (!this.errors.isEmpty()) {
 			throw ApiException.invalidParameters(List.copyOf(this.errors));
 		}
+	}
+
+	private String checkedName(String field, String name) {
+		if (name != null && name.chars().anyMatch((c) -> c < 0x20 || c == 0x7F)) {
+			fail(field, "invalid_characters", field + " must not contain control characters.");
+		}
+		return name;
 	}
 
 	private void checkEmail(String field, String email) {

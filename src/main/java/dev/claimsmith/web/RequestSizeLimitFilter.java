@@ -1,6 +1,10 @@
 package dev.claimsmith.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -62,6 +66,16 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 				this.stream = new LimitedInputStream(super.getInputStream(), this.limit);
 			}
 			return this.stream;
+		}
+
+		/**
+		 * Tomcat's own reader would bypass the limit: read through the limited stream.
+		 */
+		@Override
+		public BufferedReader getReader() throws IOException {
+			String encoding = getCharacterEncoding();
+			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+			return new BufferedReader(new InputStreamReader(getInputStream(), charset));
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.claimsmith.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.claimsmith.ApiTest;
+import dev.claimsmith.store.CursorPager;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +27,9 @@ class ApiKeyRegistrationTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	CursorPager pager;
+
 	@Test
 	void registerWhenInstancesRaceOnOneKeyThenAllSucceedAndOneRowIsStored() throws Exception {
 		String key = "sk_race_" + UUID.randomUUID();
@@ -34,7 +39,7 @@ class ApiKeyRegistrationTest {
 		try {
 			List<Future<?>> started = new ArrayList<>();
 			for (int i = 0; i < instances; i++) {
-				ApiKeys instance = new ApiKeys(this.jdbc, Clock.systemUTC());
+				ApiKeys instance = apiKeys();
 				started.add(pool.submit(() -> {
 					start.await();
 					instance.register(key);
@@ -54,7 +59,40 @@ class ApiKeyRegistrationTest {
 			.param("hash", ApiKeys.hash(key))
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		assertThat(new ApiKeys(this.jdbc, Clock.systemUTC()).isValid(key)).isTrue();
+		assertThat(apiKeys().isValid(key)).isTrue();
+	}
+
+	@Test
+	void registerWhenTheConfiguredKeyWasRevokedThenItStaysRevoked() {
+		String key = "sk_revoked_" + UUID.randomUUID();
+		ApiKeys apiKeys = apiKeys();
+		apiKeys.register(key);
+		String id = this.jdbc.sql("SELECT id FROM api_key WHERE key_hash = :hash")
+			.param("hash", ApiKeys.hash(key))
+			.query(String.class)
+			.single();
+		assertThat(apiKeys.revoke(id)).isTrue();
+
+		apiKeys().register(key);
+
+		assertThat(apiKeys().isValid(key)).isFalse();
+	}
+
+	@Test
+	void registerThenTheKeyIsAnAdminKeyNamedForItsSetting() {
+		String key = "sk_named_" + UUID.randomUUID();
+
+		apiKeys().register(key);
+
+		assertThat(apiKeys().authenticate(key)).hasValueSatisfying((stored) -> {
+			assertThat(stored.scopes()).containsExactly(ApiKeyScope.ADMIN);
+			assertThat(stored.name()).isEqualTo("CLAIMSMITH_API_KEY");
+			assertThat(key).startsWith(stored.prefix());
+		});
+	}
+
+	private ApiKeys apiKeys() {
+		return new ApiKeys(this.jdbc, this.pager, Clock.systemUTC(), new ApiKeyProperties(100, Duration.ofMinutes(1)));
 	}
 
 }

@@ -158,6 +158,24 @@ class TwoInstancesTest {
 		assertThat(rotatedOnA.field("error")).isEqualTo("invalid_grant");
 	}
 
+	@Test
+	void apiKeyMadeOnOneWorksOnTheOtherAndOnceRevokedIsRefusedByBothAtOnce() {
+		ApiClient.Response created = a.post("/api_keys",
+				Map.of("name", "two " + unique(), "scopes", List.of("preview")));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		ApiClient onA = a.withApiKey(created.field("key"));
+		ApiClient onB = b.withApiKey(created.field("key"));
+		assertThat(onB.get("/organizations").status()).isEqualTo(200);
+		assertThat(onA.get("/organizations").status()).isEqualTo(200);
+		assertThat(onB.post("/organizations", Map.of("name", "Nope")).status()).isEqualTo(403);
+
+		assertThat(a.delete("/api_keys/" + created.field("id")).status()).isEqualTo(200);
+
+		// No wait: the very next request on either instance is refused.
+		assertThat(onB.get("/organizations").status()).isEqualTo(401);
+		assertThat(onA.get("/organizations").status()).isEqualTo(401);
+	}
+
 	private static ConfigurableApplicationContext start(Path keys) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--claimsmith.api-key=" + ApiClient.API_KEY,
 				"--claimsmith.issuer=https://claimsmith.test", "--claimsmith.templates.dir=templates",

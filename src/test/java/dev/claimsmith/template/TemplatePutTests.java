@@ -66,6 +66,19 @@ class TemplatePutTests {
 		assertThat(response.field("code")).isEqualTo("invalid_request_parameters");
 	}
 
+	@Test
+	void putWhenSectionsNestedTooDeeplyThen422AndNothingChanges() throws IOException {
+		String before = Files.readString(DIR.resolve("default.json"));
+		for (int attempt = 0; attempt < 5; attempt++) {
+			ApiClient.Response response = this.api.put("/user_management/jwt_template",
+					Map.of("content", TemplateHardeningTests.nested(2000)));
+			assertThat(response.status()).isEqualTo(422);
+			assertThat(response.field("code")).isEqualTo("invalid_template");
+		}
+		assertThat(Files.readString(DIR.resolve("default.json"))).isEqualTo(before);
+		assertThat(this.templates.find("default").orElseThrow().render(TestContexts.jane()).claims()).isNotEmpty();
+	}
+
 	private static Path copyOfTemplates() {
 		try {
 			Path dir = Files.createTempDirectory("claimsmith-templates");

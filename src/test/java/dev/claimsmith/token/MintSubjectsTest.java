@@ -7,6 +7,7 @@ import java.util.Map;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiTest;
 import dev.claimsmith.web.ApiException;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -93,19 +94,20 @@ class MintSubjectsTest {
 
 		MintSubject subject = this.subjects.load(this.userId, bare);
 
-		assertThat(subject.organization().domains()).isEmpty();
-		assertThat(subject.membership().role()).isEqualTo("member");
-		assertThat(subject.organization().metadata().asMap()).isEmpty();
+		assertThat(section(subject, "organization").get("domains")).asInstanceOf(InstanceOfAssertFactories.LIST)
+			.isEmpty();
+		assertThat(subject.role()).isEqualTo("member");
+		assertThat(section(subject, "organization").get("metadata")).isEqualTo(Map.of());
 	}
 
 	@Test
 	void loadWithoutOrganizationThenOnlyTheUser() {
 		MintSubject subject = this.subjects.load(this.userId, null);
 
-		assertThat(subject.organization()).isNull();
-		assertThat(subject.membership()).isNull();
-		assertThat(ClaimsContext.of(subject)).containsOnlyKeys("user");
-		assertThat(ClaimsContext.of(subject).get("user")).isEqualTo(contextFromApi().get("user"));
+		assertThat(subject.organizationId()).isNull();
+		assertThat(subject.role()).isNull();
+		assertThat(subject.context()).containsOnlyKeys("user");
+		assertThat(JSON.convertValue(subject.context(), Map.class).get("user")).isEqualTo(contextFromApi().get("user"));
 	}
 
 	@Test
@@ -134,7 +136,8 @@ class MintSubjectsTest {
 			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(403));
 
 		this.api.put("/user_management/organization_memberships/" + this.membershipId + "/reactivate", Map.of());
-		assertThat(this.subjects.load(this.userId, this.orgId).membership().status()).isEqualTo("active");
+		assertThat(section(this.subjects.load(this.userId, this.orgId), "organization_membership").get("status"))
+			.isEqualTo("active");
 	}
 
 	@Test
@@ -149,7 +152,7 @@ class MintSubjectsTest {
 	}
 
 	private Map<String, Object> contextFromQuery() {
-		return JSON.convertValue(ClaimsContext.of(this.subjects.load(this.userId, this.orgId)), Map.class);
+		return JSON.convertValue(this.subjects.load(this.userId, this.orgId).context(), Map.class);
 	}
 
 	/** What a template should see, built only from the API's responses. */
@@ -159,8 +162,8 @@ class MintSubjectsTest {
 		JsonNode membership = this.api.get("/user_management/organization_memberships/" + this.membershipId).json();
 		Map<String, Object> context = new LinkedHashMap<>();
 		context.put("user", fields(user, "id", "email", "email_verified", "first_name", "last_name",
-				"profile_picture_url", "external_id", "metadata"));
-		Map<String, Object> org = fields(organization, "id", "name", "external_id", "metadata");
+				"profile_picture_url", "external_id", "metadata", "public_metadata", "unsafe_metadata"));
+		Map<String, Object> org = fields(organization, "id", "name", "external_id", "metadata", "public_metadata");
 		org.put("domains", organizationDomains(organization));
 		context.put("organization", org);
 		String role = membership.at("/role/slug").asString();
@@ -170,6 +173,7 @@ class MintSubjectsTest {
 		member.put("roles", List.of(role));
 		member.put("permissions", "admin".equals(role) ? List.of("organization:manage", "members:manage") : List.of());
 		member.put("status", membership.get("status").asString());
+		member.putAll(fields(membership, "external_id", "metadata", "public_metadata", "custom_attributes"));
 		context.put("organization_membership", member);
 		return JSON.convertValue(context, Map.class);
 	}
@@ -185,12 +189,19 @@ class MintSubjectsTest {
 			.toList();
 	}
 
+	// TODO(meta-data): the classes the API does not return yet are stored empty
 	private static Map<String, Object> fields(JsonNode node, String... names) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (String name : names) {
-			fields.put(name, JSON.convertValue(node.get(name), Object.class));
+			Object fallback = name.equals("external_id") ? null : Map.of();
+			fields.put(name, node.has(name) ? JSON.convertValue(node.get(name), Object.class) : fallback);
 		}
 		return fields;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> section(MintSubject subject, String name) {
+		return (Map<String, Object>) subject.context().get(name);
 	}
 
 	private static Map<String, Object> domain(String name) {

@@ -42,7 +42,8 @@ class OpenApiDocumentTests {
 			"PUT /user_management/organization_memberships/{}/reactivate", "GET /jwt_templates",
 			"GET /jwt_templates/{}", "GET /user_management/jwt_template", "PUT /user_management/jwt_template",
 			"POST /jwt_templates/preview", "POST /access_tokens", "GET /sso/jwks/{}", "GET /.well-known/jwks.json",
-			"GET /.well-known/openid-configuration", "POST /oauth2/introspect");
+			"GET /.well-known/openid-configuration", "POST /oauth2/introspect", "POST /api_keys", "GET /api_keys",
+			"DELETE /api_keys/{}");
 
 	/** Served by the auth module; listed once that module is in the build. */
 	private static final String AUTHENTICATE = "POST /user_management/authenticate";
@@ -88,6 +89,9 @@ class OpenApiDocumentTests {
 		assertThat(example(operations.get("POST /jwt_templates/preview"), "200")).contains("\"size_bytes\"");
 		assertThat(example(operations.get("POST /jwt_templates/preview"), "422")).contains("\"invalid_template\"");
 		assertThat(example(operations.get("POST /access_tokens"), "200")).contains("\"token_type\":\"Bearer\"");
+		assertThat(example(operations.get("POST /api_keys"), "201")).contains("\"object\":\"api_key\"")
+			.contains("\"key\"");
+		assertThat(example(operations.get("GET /organizations"), "403")).contains("insufficient_scope");
 		assertThat(operations.get("POST /organizations")
 			.getRequestBody()
 			.getContent()
