@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks the key file every {@link KeysProperties#reloadInterval()} so instances sharing
- * the folder pick up each other's rotations. Its own daemon thread: scheduling is not
- * enabled application-wide, and a reload must never run on a request thread.
+ * the folder pick up each other's rotations. Its own daemon thread (not yet the
+ * application's scheduler, issue 17 item 4): a reload must never run on a request thread.
  */
 @Component
 class KeysReloader implements SmartLifecycle {

@@ -32,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds signers on the fastest JCA provider that works here, per key type. Measured on
- * this project's 2-core x86_64 machines (see {@code bench/README.md}): Amazon Corretto
+ * Builds signers on the first JCA provider that loads and signs correctly here, in a
+ * fixed order per key type; the order is not chosen at run time but was measured offline
+ * on this project's 2-core x86_64 machines (see {@code bench/README.md}): Amazon Corretto
  * Crypto Provider (AWS-LC) signs RS256 and ES256 fastest, Conscrypt (BoringSSL) Ed25519;
  * each is some 1.0–1.4 × {@code openssl speed}, where the JDK's providers and Tink reach
  * 0.03–0.6 ×.

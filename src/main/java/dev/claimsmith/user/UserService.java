@@ -128,6 +128,12 @@ public class UserService {
 		this.users.deleteById(id);
 	}
 
+	/**
+	 * One page of users, optionally of one organization. A named exception to module
+	 * boundaries, like {@code token/MintSubjects}: the organization filter reads the
+	 * membership table in the page's id query, since membership refers to users and a
+	 * call back into it would be a cycle; {@code UserApiTest} pins the two together.
+	 */
 	@Transactional(readOnly = true)
 	Page list(String email, String organizationId, ListRequest request) {
 		StringBuilder select = new StringBuilder("SELECT u.id FROM app_user u WHERE 1 = 1");
