@@ -51,10 +51,6 @@ record RingKey(String kid, JWSAlgorithm algorithm, KeyLifecycle lifecycle, JWK p
 		}
 	}
 
-	boolean canSign() {
-		return this.signing != null;
-	}
-
 	KeyStatus statusAt(Instant now, Duration retention) {
 		return this.lifecycle.statusAt(now, retention);
 	}

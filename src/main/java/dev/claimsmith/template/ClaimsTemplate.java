@@ -98,8 +98,4 @@ public final class ClaimsTemplate {
 		return "ClaimsTemplate[" + this.name + "]";
 	}
 
-	List<String> keys() {
-		return List.copyOf(this.root.members().keySet());
-	}
-
 }

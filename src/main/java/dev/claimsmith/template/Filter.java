@@ -41,11 +41,6 @@ record Filter(Kind kind, String separator) {
 		};
 	}
 
-	String describe() {
-		return (this.kind == Kind.SPLIT) ? "split('" + this.separator + "')"
-				: this.kind.name().toLowerCase(Locale.ROOT);
-	}
-
 	private static Object toNumber(Object value) {
 		if (value instanceof Number) {
 			return Values.plain(value, 0);
