@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.claimsmith.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,9 @@ class MintSubjectsTest {
 
 	@Autowired
 	MintSubjects subjects;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	ApiClient api;
 
@@ -84,6 +88,30 @@ class MintSubjectsTest {
 		assertThat(context).isEqualTo(contextFromApi());
 		assertThat(JSON.valueToTree(context).at("/organization_membership/permissions")).isEmpty();
 		assertThat(JSON.valueToTree(context).at("/user/metadata/alpha").asString()).isEqualTo("new");
+	}
+
+	@Test
+	void loadWhenEveryMetadataClassIsStoredThenEachIsReadTyped() {
+		// Planted with SQL: the management API that writes these classes is not on main
+		// yet.
+		this.jdbc.update("UPDATE app_user SET public_metadata = ?, unsafe_metadata = ? WHERE id = ?",
+				"{\"plan\":{\"seats\":3}}", "{\"theme\":\"dark\"}", this.userId);
+		this.jdbc.update("UPDATE organization SET public_metadata = ? WHERE id = ?", "{\"beta\":true}", this.orgId);
+		this.jdbc.update(
+				"UPDATE organization_membership SET external_id = ?, metadata = ?, public_metadata = ?,"
+						+ " custom_attributes = ? WHERE id = ?",
+				"emp-in-org", "{\"desk\":\"4B\"}", "{\"title\":\"Lead\"}", "{\"department\":[\"R&D\"]}",
+				this.membershipId);
+
+		JsonNode context = JSON.valueToTree(contextFromQuery());
+
+		assertThat(context.at("/user/public_metadata/plan/seats").asInt()).isEqualTo(3);
+		assertThat(context.at("/user/unsafe_metadata/theme").asString()).isEqualTo("dark");
+		assertThat(context.at("/organization/public_metadata/beta").asBoolean()).isTrue();
+		assertThat(context.at("/organization_membership/external_id").asString()).isEqualTo("emp-in-org");
+		assertThat(context.at("/organization_membership/metadata/desk").asString()).isEqualTo("4B");
+		assertThat(context.at("/organization_membership/public_metadata/title").asString()).isEqualTo("Lead");
+		assertThat(context.at("/organization_membership/custom_attributes/department/0").asString()).isEqualTo("R&D");
 	}
 
 	@Test
@@ -189,7 +217,8 @@ class MintSubjectsTest {
 			.toList();
 	}
 
-	// TODO(meta-data): the classes the API does not return yet are stored empty
+	// Classes the management API does not return yet are compared as stored empty;
+	// loadWhenEveryMetadataClassIsStoredThenEachIsReadTyped plants them with SQL.
 	private static Map<String, Object> fields(JsonNode node, String... names) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (String name : names) {
