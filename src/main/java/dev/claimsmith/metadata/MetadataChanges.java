@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MetadataChanges {
 
+	/** The media type of a merge-patch body (RFC 7396 §4). */
+	public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
 	private static final MetadataChanges NONE = new MetadataChanges(Map.of());
 
 	private final Map<MetadataClass, MetadataUpdate> updates;
