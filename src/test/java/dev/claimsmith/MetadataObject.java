@@ -103,7 +103,13 @@ public record MetadataObject(String name, String path, List<String> classes, Str
 	 */
 	public static Response send(ApiClient api, String method, String path, Object body, String contentType,
 			String ifMatch) {
-		String text = (body == null) ? null : (body instanceof String raw) ? raw : ApiClient.json(body);
+		String text = null;
+		if (body instanceof String raw) {
+			text = raw;
+		}
+		else if (body != null) {
+			text = ApiClient.json(body);
+		}
 		HttpRequest.Builder request = api.request(path)
 			.method(method,
 					(text != null) ? HttpRequest.BodyPublishers.ofString(text) : HttpRequest.BodyPublishers.noBody());
@@ -122,6 +128,11 @@ public record MetadataObject(String name, String path, List<String> classes, Str
 		return body;
 	}
 
+	@Override
+	public String toString() {
+		return this.name;
+	}
+
 	/**
 	 * A create request's answer, and a column value only that object would have, to find
 	 * whether a row was written.
@@ -133,11 +144,6 @@ public record MetadataObject(String name, String path, List<String> classes, Str
 			return "SELECT COUNT(*) FROM " + table + " WHERE " + this.column + " = ?";
 		}
 
-	}
-
-	@Override
-	public String toString() {
-		return this.name;
 	}
 
 }
