@@ -9,6 +9,7 @@ import dev.claimsmith.metadata.MetadataClass;
 import dev.claimsmith.user.UserService;
 import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.NoStore;
 import tools.jackson.databind.JsonNode;
 
@@ -52,21 +53,23 @@ class SelfServiceController {
 	}
 
 	@GetMapping(path = "/me", produces = "application/json")
-	MeResponse me(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-		return this.view.of(this.authentication.authenticate(authorization));
+	ResponseEntity<MeResponse> me(
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+		return this.view.of(this.authentication.authenticate(authorization)).toResponse();
 	}
 
 	@PatchMapping(path = "/me", consumes = MERGE_PATCH, produces = "application/json")
-	MeResponse update(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-			@RequestBody JsonNode body) {
+	ResponseEntity<MeResponse> update(
+			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, @RequestBody JsonNode body) {
 		SignedInUser signedIn = this.authentication.authenticate(authorization);
 		// Counted before the body is looked at, so malformed requests spend the budget
 		// too.
 		this.throttle.acquire(signedIn.userId());
 		refuseForbiddenFields(body);
 		MetadataChanges changes = MetadataChanges.fromMergePatch(body, WRITABLE);
-		this.users.changeMetadata(signedIn.userId(), changes);
-		return this.view.of(signedIn);
+		this.users.patchMetadata(signedIn.userId(), changes, IfMatch.of(ifMatch));
+		return this.view.of(signedIn).toResponse();
 	}
 
 	private static void refuseForbiddenFields(JsonNode body) {

@@ -21,7 +21,8 @@ record SelfServiceProperties(List<String> allowedOrigins, @DefaultValue("10") in
 	SelfServiceProperties {
 		allowedOrigins = (allowedOrigins != null) ? List.copyOf(allowedOrigins) : List.of();
 		if (allowedOrigins.contains("*")) {
-			// A wildcard would let any site read a signed-in user's data with their token.
+			// A wildcard would let any site read a signed-in user's data with their
+			// token.
 			throw new IllegalArgumentException("claimsmith.me.allowed-origins must name origins, not '*'");
 		}
 		if (writesPerWindow < 1) {

@@ -8,12 +8,14 @@ import dev.claimsmith.organization.Organization;
 import dev.claimsmith.organization.OrganizationService;
 import dev.claimsmith.user.User;
 import dev.claimsmith.user.UserService;
+import dev.claimsmith.web.IfMatch;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the {@code me} object from the user, organization and membership modules'
- * public reads, copying only the fields the signed-in user may see.
+ * Builds the {@code me} object from the user, organization and membership modules' public
+ * reads, copying only the fields the signed-in user may see.
  */
 @Component
 class SelfServiceView {
@@ -31,11 +33,11 @@ class SelfServiceView {
 	}
 
 	/**
-	 * What {@code signedIn} may read now.
+	 * What {@code signedIn} may read now, with the user's version for the {@code ETag}.
 	 * @throws NotSignedInException when the user has been deleted since the token was
 	 * minted
 	 */
-	MeResponse of(SignedInUser signedIn) {
+	Versioned of(SignedInUser signedIn) {
 		User user = this.users.find(signedIn.userId())
 			.orElseThrow(() -> new NotSignedInException("The user of this access token no longer exists."));
 		MeResponse.User me = new MeResponse.User(user.id(), user.email(), user.emailVerified(), user.firstName(),
@@ -45,13 +47,25 @@ class SelfServiceView {
 		Organization organization = (membership != null)
 				? this.organizations.find(membership.organizationId()).orElse(null) : null;
 		if (organization == null) {
-			return new MeResponse("me", me, null, null);
+			return new Versioned(new MeResponse("me", me, null, null), user.version());
 		}
 		MeResponse.Role role = new MeResponse.Role(membership.roleSlug());
-		return new MeResponse("me", me,
+		return new Versioned(new MeResponse("me", me,
 				new MeResponse.Organization(organization.id(), organization.name(), organization.publicMetadata()),
 				new MeResponse.OrganizationMembership(membership.id(), role, List.of(role),
-						this.memberships.permissionsOf(membership.roleSlug()), membership.publicMetadata()));
+						this.memberships.permissionsOf(membership.roleSlug()), membership.publicMetadata())),
+				user.version());
+	}
+
+	/**
+	 * The {@code me} object and the version of its user, which {@code If-Match} names.
+	 */
+	record Versioned(MeResponse response, long userVersion) {
+
+		ResponseEntity<MeResponse> toResponse() {
+			return IfMatch.ok(this.response, this.userVersion);
+		}
+
 	}
 
 }

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Bounds how often one user may write through {@code PATCH /me}: a fixed window per user,
- * kept in memory (per instance, so n instances allow n times the budget; writes are
- * cheap and authenticated, unlike sign-in attempts, which are counted in the database).
- * The table is bounded: the least recently seen users are forgotten first. Thread-safe.
+ * kept in memory (per instance, so n instances allow n times the budget; writes are cheap
+ * and authenticated, unlike sign-in attempts, which are counted in the database). The
+ * table is bounded: the least recently seen users are forgotten first. Thread-safe.
  */
 @Component
 class SelfWriteThrottle {

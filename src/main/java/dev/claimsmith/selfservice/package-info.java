@@ -1,7 +1,7 @@
 /**
- * Self-service for the signed-in user: {@code GET /me} and {@code PATCH /me}, authenticated
- * by the user's own access token (never an API key), showing only the classes the user may
- * read and writing only {@code unsafe_metadata}.
+ * Self-service for the signed-in user: {@code GET /me} and {@code PATCH /me},
+ * authenticated by the user's own access token (never an API key), showing only the
+ * classes the user may read and writing only {@code unsafe_metadata}.
  */
 @ApplicationModule(
 		allowedDependencies = { "keys", "membership", "metadata", "organization", "token", "user", "store", "web" })

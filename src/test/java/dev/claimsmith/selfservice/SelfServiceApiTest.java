@@ -82,7 +82,7 @@ class SelfServiceApiTest {
 	void aTokenWithoutAnOrganizationShowsNoOrganization() {
 		Subject subject = subject();
 		Response minted = this.api.post("/access_tokens", Map.of("user_id", subject.userId()));
-		assertThat(minted.status()).as(minted.text()).isEqualTo(201);
+		assertThat(minted.status()).as(minted.text()).isEqualTo(200);
 
 		JsonNode body = me(minted.field("access_token")).json();
 
@@ -145,11 +145,38 @@ class SelfServiceApiTest {
 	}
 
 	@Test
+	void answersTheUsersETagAndRefusesAStaleIfMatch() {
+		Subject subject = subject();
+		String etag = me(subject.accessToken()).header("ETag");
+		assertThat(etag).matches("\"\\d+\"");
+
+		Response stale = this.api.send(HttpRequest.newBuilder(URI.create(this.api.baseUrl() + "/me"))
+			.header("Authorization", "Bearer " + subject.accessToken())
+			.header("Content-Type", MERGE_PATCH)
+			.header("If-Match", "\"999999\"")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"unsafe_metadata\":{\"theme\":\"dark\"}}"))
+			.build());
+		Response current = this.api.send(HttpRequest.newBuilder(URI.create(this.api.baseUrl() + "/me"))
+			.header("Authorization", "Bearer " + subject.accessToken())
+			.header("Content-Type", MERGE_PATCH)
+			.header("If-Match", etag)
+			.method("PATCH", HttpRequest.BodyPublishers.ofString("{\"unsafe_metadata\":{\"theme\":\"dark\"}}"))
+			.build());
+
+		assertThat(stale.status()).as(stale.text()).isEqualTo(412);
+		assertThat(stale.field("code")).isEqualTo("precondition_failed");
+		assertThat(current.status()).as(current.text()).isEqualTo(200);
+		assertThat(current.header("ETag")).isNotEqualTo(etag);
+		assertThat(user(subject).at("/unsafe_metadata/theme").asString()).isEqualTo("dark");
+	}
+
+	@Test
 	void refusesEveryOtherFieldWithForbiddenFieldAndWritesNothing() {
 		Subject subject = subject();
 		JsonNode before = user(subject);
 
-		for (String body : List.of("{\"unsafe_metadata\":{\"theme\":\"dark\"},\"public_metadata\":{\"role\":\"admin\"}}",
+		for (String body : List.of(
+				"{\"unsafe_metadata\":{\"theme\":\"dark\"},\"public_metadata\":{\"role\":\"admin\"}}",
 				"{\"metadata\":{\"tier\":\"x\"}}", "{\"email\":\"evil@example.com\"}", "{\"first_name\":\"Mallory\"}",
 				"{\"unsafe_metadata\":{\"theme\":\"dark\"},\"custom_attributes\":{}}")) {
 			Response refused = patch(subject.accessToken(), body);
@@ -205,8 +232,7 @@ class SelfServiceApiTest {
 		assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 60L);
 		assertThat(user(subject).at("/unsafe_metadata/n").asInt()).isEqualTo(WRITE_BUDGET - 1);
 		assertThat(me(subject.accessToken()).status()).as("reads are not throttled").isEqualTo(200);
-		assertThat(patch(other.accessToken(), "{\"unsafe_metadata\":{\"n\":1}}").status())
-			.as("the budget is per user")
+		assertThat(patch(other.accessToken(), "{\"unsafe_metadata\":{\"n\":1}}").status()).as("the budget is per user")
 			.isEqualTo(200);
 	}
 
@@ -231,10 +257,8 @@ class SelfServiceApiTest {
 		assertThat(other.header("Access-Control-Allow-Origin")).isNull();
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
-		Response management = this.api.send(this.api.request("/organizations")
-			.header("Origin", "https://app.example.com")
-			.GET()
-			.build());
+		Response management = this.api
+			.send(this.api.request("/organizations").header("Origin", "https://app.example.com").GET().build());
 		assertThat(management.header("Access-Control-Allow-Origin")).as("CORS is for /me only").isNull();
 	}
 
@@ -280,11 +304,10 @@ class SelfServiceApiTest {
 	 */
 	private Subject subject() {
 		String id = unique();
-		List<String> markers = List.of("user-private-" + id, "org-private-" + id, "om-private-" + id,
-				"om-custom-" + id, "user-ext-" + id, "om-ext-" + id);
-		Response organization = this.api.post("/organizations",
-				Map.of("name", "Me " + id, "metadata", Map.of("secret", markers.get(1)), "public_metadata",
-						Map.of("seats", 25)));
+		List<String> markers = List.of("user-private-" + id, "org-private-" + id, "om-private-" + id, "om-custom-" + id,
+				"user-ext-" + id, "om-ext-" + id);
+		Response organization = this.api.post("/organizations", Map.of("name", "Me " + id, "metadata",
+				Map.of("secret", markers.get(1)), "public_metadata", Map.of("seats", 25)));
 		assertThat(organization.status()).as(organization.text()).isEqualTo(201);
 		String email = "me-" + id + "@example.com";
 		Response user = this.api.post("/user_management/users",
@@ -299,8 +322,8 @@ class SelfServiceApiTest {
 		assertThat(membership.status()).as(membership.text()).isEqualTo(201);
 		Response signedIn = this.api.post("/user_management/authenticate",
 				Map.of("grant_type", "password", "client_id", "client_claimsmith", "client_secret", ApiClient.API_KEY,
-						"email", email, "password", PASSWORD, "organization_id", organization.field("id"),
-						"ip_address", "10.77." + (id.hashCode() & 0xff) + "." + ((id.hashCode() >> 8) & 0xff)));
+						"email", email, "password", PASSWORD, "organization_id", organization.field("id"), "ip_address",
+						"10.77." + (id.hashCode() & 0xff) + "." + ((id.hashCode() >> 8) & 0xff)));
 		assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(200);
 		String accessToken = signedIn.field("access_token");
 		String payload = new String(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
