@@ -1,5 +1,8 @@
 package dev.claimsmith.token;
 
+import dev.claimsmith.organization.OrganizationId;
+import dev.claimsmith.user.UserId;
+
 /**
  * What to mint a token for.
  *
@@ -9,7 +12,7 @@ package dev.claimsmith.token;
  * @param sessionId the session the token belongs to ({@code sid}), or null
  * @param templateName the claims template, or null for {@code default}
  */
-public record MintRequest(String userId, String organizationId, String sessionId, String templateName) {
+public record MintRequest(UserId userId, OrganizationId organizationId, String sessionId, String templateName) {
 
 	public MintRequest {
 		if (userId == null) {
