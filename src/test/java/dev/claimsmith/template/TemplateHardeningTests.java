@@ -78,7 +78,7 @@ class TemplateHardeningTests {
 	@Test
 	void reloadWhenSectionsNestedTooDeeplyThenTheLastGoodVersionStaysLive() throws IOException {
 		write("default", "{\"v\": 1}");
-		ClaimsTemplates templates = new ClaimsTemplates(TemplateProperties.defaults(this.dir));
+		ClaimsTemplates templates = TestContexts.loaded(TemplateProperties.defaults(this.dir));
 		write("default", nested(2000));
 
 		templates.reload();
@@ -93,7 +93,7 @@ class TemplateHardeningTests {
 		write("default", nested(MAX_SECTION_DEPTH + 1));
 
 		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> new ClaimsTemplates(TemplateProperties.defaults(this.dir)))
+			.isThrownBy(() -> TestContexts.loaded(TemplateProperties.defaults(this.dir)))
 			.withMessageContaining("default.json at /deep: Sections are nested deeper than 32 levels");
 	}
 
