@@ -66,8 +66,7 @@ class TemplateHardeningTests {
 
 	@Test
 	void sectionDepthIsConfigurable() {
-		TemplateProperties shallow = new TemplateProperties(this.dir, 3072, java.time.Duration.ZERO, 4096, 100, 8,
-				65536, 2);
+		TemplateProperties shallow = TemplateProperties.defaults(this.dir).withMaxSectionDepth(2);
 		TemplateCompiler compiler = new TemplateCompiler(shallow);
 
 		assertThat(compiler.compile("t", nested(2)).claimNames()).containsExactly("deep");
