@@ -81,7 +81,7 @@ public class SigningKeys implements SmartInitializingSingleton {
 	}
 
 	/** The public keys verifiers may meet: pending, active and recently retired. */
-	public JWKSet publicJwkSet() {
+	JWKSet publicJwkSet() {
 		return view().jwks().set();
 	}
 
@@ -92,7 +92,7 @@ public class SigningKeys implements SmartInitializingSingleton {
 	 * @throws ApiException 409 {@code rotation_in_progress} while a previous new key is
 	 * still pending
 	 */
-	public synchronized String rotate() {
+	synchronized String rotate() {
 		return this.file.locked(() -> {
 			Instant now = this.clock.instant();
 			List<StoredKey> stored = this.file.read().orElse(List.of());

@@ -83,7 +83,7 @@ public class ClaimsTemplates implements SmartInitializingSingleton {
 	}
 
 	/** Names of the templates on disk, sorted. */
-	public List<String> names() {
+	List<String> names() {
 		return List.copyOf(this.files.keySet());
 	}
 

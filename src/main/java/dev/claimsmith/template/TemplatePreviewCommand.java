@@ -25,13 +25,13 @@ public final class TemplatePreviewCommand {
 	/** The first argument that selects this command. */
 	public static final String NAME = "preview";
 
-	public static final int OK = 0;
+	static final int OK = 0;
 
 	/** The template does not compile or does not render for the context. */
-	public static final int INVALID_TEMPLATE = 1;
+	static final int INVALID_TEMPLATE = 1;
 
 	/** Bad arguments, or a file that cannot be read or is not JSON. */
-	public static final int USAGE = 2;
+	static final int USAGE = 2;
 
 	private static final String USAGE_TEXT = """
 			Usage: claimsmith preview --template <file.json> [--context <context.json>] [--max-claims-bytes <n>]
