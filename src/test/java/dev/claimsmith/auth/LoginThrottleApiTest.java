@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
+import dev.claimsmith.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

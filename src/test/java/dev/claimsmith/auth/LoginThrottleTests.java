@@ -2,13 +2,14 @@ package dev.claimsmith.auth;
 
 import java.time.Duration;
 
+import dev.claimsmith.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LoginThrottleTests {
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = MutableClock.ticking();
 
 	private final LoginThrottle throttle = new LoginThrottle(
 			new ThrottleProperties(3, Duration.ofMinutes(5), 6, Duration.ofMinutes(1), 10, Duration.ofMinutes(15)),
