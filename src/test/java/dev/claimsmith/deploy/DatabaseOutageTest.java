@@ -112,6 +112,7 @@ class DatabaseOutageTest {
 		Thread.sleep(2000);
 		long down = System.nanoTime();
 		postgres.stopFast();
+		long stopped = System.nanoTime();
 		Thread.sleep(OUTAGE.toMillis());
 		postgres.restart();
 		long back = System.nanoTime();
@@ -136,7 +137,7 @@ class DatabaseOutageTest {
 			.as("no request waits longer than the connection timeout (and a busy machine's slack)")
 			.allSatisfy((call) -> assertThat(call.duration()).as(call.toString())
 				.isLessThan(CONNECTION_TIMEOUT.plus(SLACK)));
-		long outage = down + Duration.ofSeconds(1).toNanos();
+		long outage = stopped;
 		for (String kind : List.of("write", "mint", "signin")) {
 			assertThat(calls).as(kind + " during the outage")
 				.filteredOn((call) -> call.kind().equals(kind) && call.started() > outage && call.finished() < back)
