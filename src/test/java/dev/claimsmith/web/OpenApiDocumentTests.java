@@ -97,6 +97,10 @@ class OpenApiDocumentTests {
 		assertThat(example(operations.get("POST /api_keys"), "201")).contains("\"object\":\"api_key\"")
 			.contains("\"key\"");
 		assertThat(example(operations.get("GET /organizations"), "403")).contains("insufficient_scope");
+		assertThat(example(operations.get("POST /access_tokens"), "503")).contains("database_unavailable");
+		assertThat(example(operations.get("POST /user_management/authenticate"), "503"))
+			.contains("database_unavailable");
+		assertThat(operations.get("GET /.well-known/jwks.json").getResponses()).doesNotContainKey("503");
 		assertThat(operations.get("POST /organizations")
 			.getRequestBody()
 			.getContent()
