@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ abstract class FixtureTemplates {
 		try {
 			Files.createDirectories(DIR);
 			Files.copy(Path.of("templates/default.json"), DIR.resolve("default.json"),
-					java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+					StandardCopyOption.REPLACE_EXISTING);
 			Files.writeString(DIR.resolve(EVERY_PATH + ".json"), everyPathTemplate());
 			for (Map.Entry<String, String> template : WORKOS.entrySet()) {
 				Files.writeString(DIR.resolve(template.getKey() + ".json"), template.getValue());
