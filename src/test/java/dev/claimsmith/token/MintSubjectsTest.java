@@ -86,7 +86,7 @@ class MintSubjectsTest {
 						Map.of("title", Map.of("en", "Lead"))));
 		this.api.put("/user_management/users/" + this.userId,
 				Map.of("public_metadata", Map.of("plan", List.of("a", 2)), "unsafe_metadata", Map.of("theme", true)));
-		this.api.put("/organizations/" + this.orgId, Map.of("public_metadata", Map.of("beta", 1.5)));
+		this.api.put("/organizations/" + this.orgId, Map.of("public_metadata", Map.of("beta", true, "seats", 40)));
 
 		Map<String, Object> context = contextFromQuery();
 
