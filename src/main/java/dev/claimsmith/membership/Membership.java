@@ -1,7 +1,12 @@
 package dev.claimsmith.membership;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
+import dev.claimsmith.metadata.JsonMetadata;
+import dev.claimsmith.metadata.MetadataChanges;
+import dev.claimsmith.metadata.MetadataClass;
 import dev.claimsmith.store.Ids;
 
 import org.springframework.data.annotation.Id;
@@ -26,6 +31,10 @@ public class Membership {
 	 */
 	public static final String PENDING = "pending";
 
+	/** The metadata classes a membership has (API.md "Metadata classes"). */
+	static final Set<MetadataClass> METADATA_CLASSES = EnumSet.of(MetadataClass.METADATA, MetadataClass.PUBLIC_METADATA,
+			MetadataClass.CUSTOM_ATTRIBUTES);
+
 	@Id
 	private final String id;
 
@@ -37,6 +46,12 @@ public class Membership {
 
 	private String status;
 
+	private JsonMetadata metadata;
+
+	private JsonMetadata publicMetadata;
+
+	private JsonMetadata customAttributes;
+
 	@Version
 	private Long version;
 
@@ -45,20 +60,25 @@ public class Membership {
 	private Instant updatedAt;
 
 	@PersistenceCreator
-	Membership(String id, String userId, String organizationId, String roleSlug, String status, Long version,
-			Instant createdAt, Instant updatedAt) {
+	Membership(String id, String userId, String organizationId, String roleSlug, String status, JsonMetadata metadata,
+			JsonMetadata publicMetadata, JsonMetadata customAttributes, Long version, Instant createdAt,
+			Instant updatedAt) {
 		this.id = id;
 		this.userId = userId;
 		this.organizationId = organizationId;
 		this.roleSlug = roleSlug;
 		this.status = status;
+		this.metadata = metadata;
+		this.publicMetadata = publicMetadata;
+		this.customAttributes = customAttributes;
 		this.version = version;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 	}
 
 	static Membership create(String userId, String organizationId, String roleSlug, Instant now) {
-		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, ACTIVE, null, now, now);
+		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, ACTIVE, JsonMetadata.empty(),
+				JsonMetadata.empty(), JsonMetadata.empty(), null, now, now);
 	}
 
 	void changeRole(String roleSlug, Instant now) {
@@ -72,6 +92,17 @@ public class Membership {
 	void reactivate(String roleSlug, Instant now) {
 		this.roleSlug = roleSlug;
 		this.status = ACTIVE;
+		this.updatedAt = now;
+	}
+
+	/** Applies the classes the request sent; the others stay as they are. */
+	void updateMetadata(MetadataChanges changes, Instant now) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		this.metadata = changes.applyTo(MetadataClass.METADATA, this.metadata);
+		this.publicMetadata = changes.applyTo(MetadataClass.PUBLIC_METADATA, this.publicMetadata);
+		this.customAttributes = changes.applyTo(MetadataClass.CUSTOM_ATTRIBUTES, this.customAttributes);
 		this.updatedAt = now;
 	}
 
@@ -100,6 +131,23 @@ public class Membership {
 
 	public String status() {
 		return this.status;
+	}
+
+	public JsonMetadata metadata() {
+		return this.metadata;
+	}
+
+	public JsonMetadata publicMetadata() {
+		return this.publicMetadata;
+	}
+
+	public JsonMetadata customAttributes() {
+		return this.customAttributes;
+	}
+
+	/** The stored version, which the {@code ETag} shows; 0 before the first save. */
+	public long version() {
+		return (this.version != null) ? this.version : 0;
 	}
 
 	public boolean isActive() {

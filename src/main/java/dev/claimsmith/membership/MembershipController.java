@@ -5,31 +5,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.organization.Organization;
 import dev.claimsmith.organization.OrganizationService;
 import dev.claimsmith.user.User;
 import dev.claimsmith.user.UserResponse;
 import dev.claimsmith.user.UserService;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.ListRequest;
 import dev.claimsmith.web.ListResponse;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The WorkOS-compatible organization memberships API. */
+/**
+ * The WorkOS-compatible organization memberships API. Every single membership answers
+ * with its {@code ETag}; writes honour {@code If-Match} ({@link IfMatch}).
+ */
 @RestController
 @RequestMapping(path = "/user_management/organization_memberships", produces = "application/json")
 class MembershipController {
@@ -52,46 +57,58 @@ class MembershipController {
 	}
 
 	@PostMapping
-	@ResponseStatus(HttpStatus.CREATED)
-	MembershipResponse create(@RequestBody JsonNode body) {
+	ResponseEntity<MembershipResponse> create(@RequestBody JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
 		String userId = reader.requiredString("user_id", 1, MAX_ID_LENGTH);
 		String organizationId = reader.requiredString("organization_id", 1, MAX_ID_LENGTH);
 		String roleSlug = requestedRole(reader);
 		reader.validate();
-		return describe(this.memberships.create(userId, organizationId, roleSlug));
+		MetadataChanges metadata = MetadataChanges.fromRequest(reader, Membership.METADATA_CLASSES);
+		Membership created = this.memberships.create(userId, organizationId, roleSlug, metadata);
+		return IfMatch.created(describe(created), created.version());
 	}
 
 	@GetMapping("/{id}")
-	MembershipResponse get(@PathVariable String id) {
-		return describe(
+	ResponseEntity<MembershipResponse> get(@PathVariable String id) {
+		return answer(
 				this.memberships.find(id).orElseThrow(() -> ApiException.notFound("organization membership", id)));
 	}
 
+	/** Partial: the role when given, the metadata classes sent; nothing else changes. */
 	@PutMapping("/{id}")
-	MembershipResponse update(@PathVariable String id, @RequestBody JsonNode body) {
+	ResponseEntity<MembershipResponse> update(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, @RequestBody JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
 		String roleSlug = requestedRole(reader);
-		if (isAbsentOrNull(reader.node("role_slug")) && isAbsentOrNull(reader.node("role_slugs"))) {
-			reader.fail("role_slug", "required", "role_slug is required.");
-		}
 		reader.validate();
-		return describe(this.memberships.changeRole(id, roleSlug));
+		MetadataChanges metadata = MetadataChanges.fromRequest(reader, Membership.METADATA_CLASSES);
+		return answer(this.memberships.update(id, roleSlug, metadata, IfMatch.of(ifMatch)));
+	}
+
+	/** RFC 7396 merge patch of the metadata classes (API.md "Metadata classes"). */
+	@PatchMapping(path = "/{id}/metadata", consumes = MetadataChanges.MERGE_PATCH_JSON)
+	ResponseEntity<MembershipResponse> patchMetadata(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, @RequestBody JsonNode body) {
+		MetadataChanges metadata = MetadataChanges.fromMergePatch(body, Membership.METADATA_CLASSES);
+		return answer(this.memberships.update(id, null, metadata, IfMatch.of(ifMatch)));
 	}
 
 	@PutMapping("/{id}/deactivate")
-	MembershipResponse deactivate(@PathVariable String id) {
-		return describe(this.memberships.changeStatus(id, Membership.INACTIVE));
+	ResponseEntity<MembershipResponse> deactivate(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+		return answer(this.memberships.changeStatus(id, Membership.INACTIVE, IfMatch.of(ifMatch)));
 	}
 
 	@PutMapping("/{id}/reactivate")
-	MembershipResponse reactivate(@PathVariable String id) {
-		return describe(this.memberships.changeStatus(id, Membership.ACTIVE));
+	ResponseEntity<MembershipResponse> reactivate(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+		return answer(this.memberships.changeStatus(id, Membership.ACTIVE, IfMatch.of(ifMatch)));
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable String id) {
-		this.memberships.delete(id);
+	ResponseEntity<Void> delete(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+		this.memberships.delete(id, IfMatch.of(ifMatch));
 		return ResponseEntity.ok().build();
 	}
 
@@ -155,6 +172,10 @@ class MembershipController {
 		return slug;
 	}
 
+	private ResponseEntity<MembershipResponse> answer(Membership membership) {
+		return IfMatch.ok(describe(membership), membership.version());
+	}
+
 	private MembershipResponse describe(Membership membership) {
 		return describe(List.of(membership)).get(0);
 	}
@@ -170,10 +191,6 @@ class MembershipController {
 			return MembershipResponse.of(membership, (user != null) ? UserResponse.of(user) : null,
 					(organization != null) ? organization.name() : null);
 		}).toList();
-	}
-
-	private static boolean isAbsentOrNull(JsonNode node) {
-		return node == null || node.isNull();
 	}
 
 	private static boolean isBlank(String value) {

@@ -1,7 +1,9 @@
 package dev.claimsmith.membership;
 
 import java.util.List;
+import java.util.Map;
 
+import dev.claimsmith.metadata.JsonMetadata;
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.user.UserResponse;
 
@@ -11,13 +13,15 @@ import dev.claimsmith.user.UserResponse;
  * it.
  */
 record MembershipResponse(String object, String id, String userId, String organizationId, String organizationName,
-		String status, Role role, List<Role> roles, boolean directoryManaged, UserResponse user, String createdAt,
+		String status, Role role, List<Role> roles, boolean directoryManaged, Map<String, String> metadata,
+		JsonMetadata publicMetadata, JsonMetadata customAttributes, UserResponse user, String createdAt,
 		String updatedAt) {
 
 	static MembershipResponse of(Membership membership, UserResponse user, String organizationName) {
 		Role role = new Role(membership.roleSlug());
 		return new MembershipResponse("organization_membership", membership.id(), membership.userId(),
-				membership.organizationId(), organizationName, membership.status(), role, List.of(role), false, user,
+				membership.organizationId(), organizationName, membership.status(), role, List.of(role), false,
+				membership.metadata().asStrings(), membership.publicMetadata(), membership.customAttributes(), user,
 				Timestamps.format(membership.createdAt()), Timestamps.format(membership.updatedAt()));
 	}
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.organization.OrganizationService;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Timestamps;
@@ -16,6 +17,7 @@ import dev.claimsmith.store.UniqueViolations;
 import dev.claimsmith.user.UserService;
 import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -74,7 +76,7 @@ public class MembershipService {
 	}
 
 	@Transactional
-	Membership create(String userId, String organizationId, String roleSlug) {
+	Membership create(String userId, String organizationId, String roleSlug, MetadataChanges metadata) {
 		String role = (roleSlug != null) ? roleSlug : this.roles.defaultRole();
 		checkRole(role);
 		if (this.users.find(userId).isEmpty()) {
@@ -85,10 +87,12 @@ public class MembershipService {
 		}
 		Optional<Membership> existing = this.memberships.findLockedByUserIdAndOrganizationId(userId, organizationId);
 		if (existing.isPresent()) {
-			return reactivate(existing.get(), role);
+			return reactivate(existing.get(), role, metadata);
 		}
+		Membership membership = Membership.create(userId, organizationId, role, now());
+		membership.updateMetadata(metadata, now());
 		try {
-			return this.memberships.save(Membership.create(userId, organizationId, role, now()));
+			return this.memberships.save(membership);
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (UniqueViolations.isViolationOf(ex, "organization_membership_user_org_key")) {
@@ -103,34 +107,42 @@ public class MembershipService {
 	 * As WorkOS does, creating a membership the user already has inactive reactivates it
 	 * with the requested role; only an active one is a conflict.
 	 */
-	private Membership reactivate(Membership membership, String role) {
+	private Membership reactivate(Membership membership, String role, MetadataChanges metadata) {
 		if (membership.isActive()) {
 			throw alreadyExists();
 		}
 		membership.reactivate(role, now());
+		membership.updateMetadata(metadata, now());
+		return this.memberships.save(membership);
+	}
+
+	/**
+	 * A partial update under the row's lock: the role when given, the metadata classes
+	 * sent.
+	 */
+	@Transactional
+	Membership update(String id, String roleSlug, MetadataChanges metadata, IfMatch ifMatch) {
+		if (roleSlug != null) {
+			checkRole(roleSlug);
+		}
+		Membership membership = locked(id, ifMatch);
+		if (roleSlug != null) {
+			membership.changeRole(roleSlug, now());
+		}
+		membership.updateMetadata(metadata, now());
 		return this.memberships.save(membership);
 	}
 
 	@Transactional
-	Membership changeRole(String id, String roleSlug) {
-		checkRole(roleSlug);
-		Membership membership = locked(id);
-		membership.changeRole(roleSlug, now());
-		return this.memberships.save(membership);
-	}
-
-	@Transactional
-	Membership changeStatus(String id, String status) {
-		Membership membership = locked(id);
+	Membership changeStatus(String id, String status, IfMatch ifMatch) {
+		Membership membership = locked(id, ifMatch);
 		membership.changeStatus(status, now());
 		return this.memberships.save(membership);
 	}
 
 	@Transactional
-	void delete(String id) {
-		if (!this.memberships.existsById(id)) {
-			throw ApiException.notFound("organization membership", id);
-		}
+	void delete(String id, IfMatch ifMatch) {
+		locked(id, ifMatch);
 		this.memberships.deleteById(id);
 	}
 
@@ -162,9 +174,12 @@ public class MembershipService {
 				"The user already has an active membership of this organization.");
 	}
 
-	private Membership locked(String id) {
-		return this.memberships.findLockedById(id)
+	/** The membership under its row lock, at a version {@code ifMatch} accepts. */
+	private Membership locked(String id, IfMatch ifMatch) {
+		Membership membership = this.memberships.findLockedById(id)
 			.orElseThrow(() -> ApiException.notFound("organization membership", id));
+		ifMatch.check(membership.version());
+		return membership;
 	}
 
 	private void checkRole(String roleSlug) {
