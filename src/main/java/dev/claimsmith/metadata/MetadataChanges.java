@@ -77,6 +77,21 @@ public final class MetadataChanges {
 		return of(updates);
 	}
 
+	/**
+	 * Changes built by code rather than read from a request (e.g. an invitation's classes
+	 * moving to its membership); null updates are skipped, a later one for the same class
+	 * wins.
+	 */
+	public static MetadataChanges of(MetadataUpdate... updates) {
+		Map<MetadataClass, MetadataUpdate> byClass = new EnumMap<>(MetadataClass.class);
+		for (MetadataUpdate update : updates) {
+			if (update != null) {
+				byClass.put(update.metadataClass(), update);
+			}
+		}
+		return of(byClass);
+	}
+
 	private static MetadataChanges of(Map<MetadataClass, MetadataUpdate> updates) {
 		return updates.isEmpty() ? NONE : new MetadataChanges(Collections.unmodifiableMap(updates));
 	}

@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.claimsmith.organization.OrganizationId;
 import dev.claimsmith.template.ClaimsContextSchema;
 import dev.claimsmith.template.ClaimsTemplate;
 import dev.claimsmith.template.ClaimsTemplates;
 import dev.claimsmith.template.TemplateWarning;
+import dev.claimsmith.user.UserId;
 import dev.claimsmith.web.JsonObjectReader;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -59,8 +61,10 @@ class PreviewController {
 	PreviewResponse preview(@RequestBody JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
 		String templateName = reader.optionalString("template_name", 1, MAX_ID_LENGTH).orElse(null);
-		String userId = reader.optionalString("user_id", 1, MAX_ID_LENGTH).orElse(null);
-		String organizationId = reader.optionalString("organization_id", 1, MAX_ID_LENGTH).orElse(null);
+		UserId userId = reader.optionalString("user_id", 1, MAX_ID_LENGTH).map(UserId::new).orElse(null);
+		OrganizationId organizationId = reader.optionalString("organization_id", 1, MAX_ID_LENGTH)
+			.map(OrganizationId::new)
+			.orElse(null);
 		JsonNode inlineTemplate = reader.node("template");
 		JsonNode inlineContext = reader.node("context");
 		if (inlineTemplate != null && !inlineTemplate.isNull() && !inlineTemplate.isString()
@@ -85,7 +89,7 @@ class PreviewController {
 		ClaimsTemplate template = template(inlineTemplate, templateName);
 		MintSubject subject = (context != null) ? MintSubject.inline(context)
 				: this.subjects.load(userId, organizationId);
-		return PreviewResponse.of(this.drafts.forPreview(template, subject));
+		return PreviewResponse.of(this.drafts.forPreview(template, subject), subject);
 	}
 
 	private ClaimsTemplate template(JsonNode inline, String name) {
@@ -98,12 +102,18 @@ class PreviewController {
 		return this.selection.named(name);
 	}
 
+	/**
+	 * The preview, with the claims context it rendered from ({@code context}: the stored
+	 * user, organization and membership as templates see them, or the inline context with
+	 * only schema fields), so the playground can show a stored membership and edit it as
+	 * an inline context.
+	 */
 	record PreviewResponse(Map<String, Object> claims, Map<String, Object> payload, int sizeBytes,
-			List<TemplateWarning> warnings) {
+			List<TemplateWarning> warnings, Map<String, Object> context) {
 
-		static PreviewResponse of(TokenDraft draft) {
+		static PreviewResponse of(TokenDraft draft, MintSubject subject) {
 			return new PreviewResponse(draft.rendered().claims(), draft.payload(), draft.rendered().sizeBytes(),
-					draft.warnings());
+					draft.warnings(), subject.context());
 		}
 
 	}

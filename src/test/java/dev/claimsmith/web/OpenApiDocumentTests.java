@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
+import dev.claimsmith.template.ClaimsContextSchema;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -17,6 +18,8 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class OpenApiDocumentTests {
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	/** Every operation of the contract; path parameters are compared by position only. */
 	private static final List<String> CONTRACT = List.of("POST /organizations", "GET /organizations",
 			"GET /organizations/{}", "GET /organizations/external_id/{}", "PUT /organizations/{}",
@@ -39,11 +44,12 @@ class OpenApiDocumentTests {
 			"GET /user_management/organization_memberships/{}", "PUT /user_management/organization_memberships/{}",
 			"DELETE /user_management/organization_memberships/{}",
 			"PUT /user_management/organization_memberships/{}/deactivate",
-			"PUT /user_management/organization_memberships/{}/reactivate", "GET /jwt_templates",
-			"GET /jwt_templates/{}", "GET /user_management/jwt_template", "PUT /user_management/jwt_template",
-			"POST /jwt_templates/preview", "POST /access_tokens", "GET /sso/jwks/{}", "GET /.well-known/jwks.json",
-			"GET /.well-known/openid-configuration", "POST /oauth2/introspect", "POST /api_keys", "GET /api_keys",
-			"DELETE /api_keys/{}");
+			"PUT /user_management/organization_memberships/{}/reactivate", "PATCH /organizations/{}/metadata",
+			"PATCH /user_management/users/{}/metadata", "PATCH /user_management/organization_memberships/{}/metadata",
+			"GET /jwt_templates", "GET /jwt_templates/{}", "GET /user_management/jwt_template",
+			"PUT /user_management/jwt_template", "POST /jwt_templates/preview", "POST /access_tokens",
+			"GET /sso/jwks/{}", "GET /.well-known/jwks.json", "GET /.well-known/openid-configuration",
+			"POST /oauth2/introspect", "POST /api_keys", "GET /api_keys", "DELETE /api_keys/{}");
 
 	/** Served by the auth module; listed once that module is in the build. */
 	private static final String AUTHENTICATE = "POST /user_management/authenticate";
@@ -101,6 +107,10 @@ class OpenApiDocumentTests {
 			.getContent()
 			.get("application/merge-patch+json")
 			.getExamples()).isNotEmpty();
+		assertThat(example(operations.get("POST /access_tokens"), "503")).contains("database_unavailable");
+		assertThat(example(operations.get("POST /user_management/authenticate"), "503"))
+			.contains("database_unavailable");
+		assertThat(operations.get("GET /.well-known/jwks.json").getResponses()).doesNotContainKey("503");
 		assertThat(operations.get("POST /organizations")
 			.getRequestBody()
 			.getContent()
@@ -109,11 +119,56 @@ class OpenApiDocumentTests {
 	}
 
 	@Test
+	void versionedObjectsDocumentTheirETagIfMatchAndMergePatches() {
+		Map<String, Operation> operations = operations(
+				new OpenAPIV3Parser().readContents(this.api.get("/v3/api-docs").text()).getOpenAPI());
+
+		for (String path : List.of("/organizations/{}", "/user_management/users/{}",
+				"/user_management/organization_memberships/{}")) {
+			assertThat(operations.get("GET " + path).getResponses().get("200").getHeaders()).containsKey("ETag");
+			assertThat(operations.get("PUT " + path).getResponses()).containsKey("412");
+			assertThat(operations.get("DELETE " + path).getResponses()).containsKey("412");
+			Operation patch = operations.get("PATCH " + path + "/metadata");
+			assertThat(patch.getResponses()).containsKeys("200", "400", "412", "415", "422");
+			assertThat(patch.getResponses().get("200").getHeaders()).containsKey("ETag");
+			assertThat(patch.getRequestBody().getContent().get("application/merge-patch+json").getExamples())
+				.isNotEmpty();
+		}
+		assertThat(operations.get("GET /organizations").getResponses().get("200").getHeaders()).isNullOrEmpty();
+		assertThat(example(operations.get("POST /user_management/organization_memberships"), "201"))
+			.contains("\"custom_attributes\"");
+	}
+
+	@Test
 	void swaggerUiIsServedWithoutAnApiKey() {
 		ApiClient anonymous = this.api.withApiKey(null);
 
 		assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
 		assertThat(anonymous.get("/v3/api-docs/swagger-config").text()).contains("/v3/api-docs");
+	}
+
+	@Test
+	void previewExampleShowsEveryContextPathOfTheSchema() {
+		OpenAPI openApi = new OpenAPIV3Parser().readContents(this.api.get("/v3/api-docs").text()).getOpenAPI();
+		Operation preview = operations(openApi).get("POST /jwt_templates/preview");
+		JsonNode context = JSON.readTree(example(preview, "200")).get("context");
+
+		for (ClaimsContextSchema.ContextObject object : ClaimsContextSchema.get().objects()) {
+			for (ClaimsContextSchema.ContextField field : object.fields()) {
+				assertThat(context.at("/" + object.name()).has(field.name()))
+					.as("the preview example's context has %s.%s", object.name(), field.name())
+					.isTrue();
+			}
+		}
+		assertThat(String.valueOf(preview.getRequestBody()
+			.getContent()
+			.get("application/json")
+			.getExamples()
+			.values()
+			.iterator()
+			.next()
+			.getValue())).contains("organization_membership.custom_attributes.department")
+			.contains("user.public_metadata.plan");
 	}
 
 	private static String example(Operation operation, String status) {
