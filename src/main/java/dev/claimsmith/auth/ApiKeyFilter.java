@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Every management endpoint needs {@code Authorization: Bearer <api key>} of a key whose
  * scopes cover it (see {@link #requiredScope}). Public are only what resource servers and
  * browsers must reach without one: JWKS, discovery, the authenticate endpoint (its client
- * secret is checked there), health, the playground page and API docs.
+ * secret is checked there), {@code /me} (authenticated by the user's own access token,
+ * never an API key), health, the playground page and API docs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -33,7 +34,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	private static final List<String> PUBLIC_PREFIXES = List.of("/.well-known/", "/sso/jwks/", "/playground",
 			"/actuator/health", "/v3/api-docs", "/swagger-ui", "/error");
 
-	private static final List<String> PUBLIC_PATHS = List.of("/user_management/authenticate", "/favicon.ico");
+	private static final List<String> PUBLIC_PATHS = List.of("/user_management/authenticate", "/me", "/favicon.ico");
 
 	private static final String BEARER = "Bearer ";
 

@@ -116,9 +116,12 @@ public class UserService {
 		user.updateMetadata(changes.metadata(), now);
 	}
 
-	/** Applies a merge patch of the metadata classes under the row's lock. */
+	/**
+	 * Applies a merge patch of the metadata classes under the row's lock; also the
+	 * signed-in user's own write of {@code unsafe_metadata} through {@code PATCH /me}.
+	 */
 	@Transactional
-	User patchMetadata(String id, MetadataChanges changes, IfMatch ifMatch) {
+	public User patchMetadata(String id, MetadataChanges changes, IfMatch ifMatch) {
 		User user = locked(id, ifMatch);
 		user.updateMetadata(changes, Timestamps.now(this.clock));
 		return save(user);

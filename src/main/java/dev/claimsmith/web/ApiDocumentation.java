@@ -50,6 +50,11 @@ class ApiDocumentation {
 
 	private static final String SECURITY_SCHEME = "apiKey";
 
+	/** {@code /me} takes the signed-in user's own access token, never an API key. */
+	private static final String ACCESS_TOKEN_SCHEME = "accessToken";
+
+	private static final String SELF_SERVICE = "/me";
+
 	private static final String JSON = "application/json";
 
 	private static final List<String> PUBLIC_PREFIXES = List.of("/.well-known/", "/sso/jwks/",
@@ -90,8 +95,14 @@ class ApiDocumentation {
 						+ "(everything), `mint` (POST /access_tokens, POST /oauth2/introspect, client secret of "
 						+ "the authenticate endpoint) or `preview` (the template playground's reads and "
 						+ "POST /jwt_templates/preview)."))
-			.components(new Components().addSecuritySchemes(SECURITY_SCHEME,
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("An API key")))
+			.components(new Components()
+				.addSecuritySchemes(SECURITY_SCHEME,
+						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("An API key"))
+				.addSecuritySchemes(ACCESS_TOKEN_SCHEME,
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.bearerFormat("JWT")
+							.description("The signed-in user's own Claimsmith access token")))
 			.addSecurityItem(new SecurityRequirement().addList(SECURITY_SCHEME));
 	}
 
@@ -104,6 +115,11 @@ class ApiDocumentation {
 				tag(openApi, path, operation);
 				if (PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {
 					operation.setSecurity(List.of());
+				}
+				else if (path.equals(SELF_SERVICE)) {
+					operation.setSecurity(List.of(new SecurityRequirement().addList(ACCESS_TOKEN_SCHEME)));
+					addResponse(operation, "401", Map.of("code", "unauthorized", "message",
+							"The access token is invalid or expired (an API key cannot be used for /me)."));
 				}
 				else {
 					addResponse(operation, "401", Map.of("code", "unauthorized", "message", "Invalid API key."));
@@ -225,6 +241,7 @@ class ApiDocumentation {
 		tags.put("/access_tokens", "Tokens");
 		tags.put("/oauth2/", "Tokens");
 		tags.put("/api_keys", "API keys");
+		tags.put(SELF_SERVICE, "Self-service");
 		return tags;
 	}
 

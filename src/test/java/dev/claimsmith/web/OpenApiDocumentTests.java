@@ -98,6 +98,15 @@ class OpenApiDocumentTests {
 		assertThat(example(operations.get("POST /api_keys"), "201")).contains("\"object\":\"api_key\"")
 			.contains("\"key\"");
 		assertThat(example(operations.get("GET /organizations"), "403")).contains("insufficient_scope");
+		assertThat(openApi.getComponents().getSecuritySchemes()).containsKey("accessToken");
+		assertThat(operations.get("GET /me").getSecurity().get(0)).containsOnlyKeys("accessToken");
+		assertThat(example(operations.get("PATCH /me"), "200")).contains("unsafe_metadata").contains("public_metadata");
+		assertThat(example(operations.get("PATCH /me"), "403")).contains("forbidden_field");
+		assertThat(operations.get("PATCH /me")
+			.getRequestBody()
+			.getContent()
+			.get("application/merge-patch+json")
+			.getExamples()).isNotEmpty();
 		assertThat(example(operations.get("POST /access_tokens"), "503")).contains("database_unavailable");
 		assertThat(example(operations.get("POST /user_management/authenticate"), "503"))
 			.contains("database_unavailable");
