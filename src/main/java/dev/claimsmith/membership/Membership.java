@@ -21,21 +21,23 @@ public class Membership {
 	public static final String INACTIVE = "inactive";
 
 	/**
-	 * WorkOS's state of an invited user. Claimsmith has no invitations, so no membership
-	 * is ever pending, but WorkOS clients may still filter by it.
+	 * The membership an open invitation holds: no access until the invitation is
+	 * accepted, and no user yet when the invited email has none.
 	 */
 	public static final String PENDING = "pending";
 
 	@Id
 	private final String id;
 
-	private final String userId;
+	private String userId;
 
 	private final String organizationId;
 
 	private String roleSlug;
 
 	private String status;
+
+	private String externalId;
 
 	@Version
 	private Long version;
@@ -45,20 +47,44 @@ public class Membership {
 	private Instant updatedAt;
 
 	@PersistenceCreator
-	Membership(String id, String userId, String organizationId, String roleSlug, String status, Long version,
-			Instant createdAt, Instant updatedAt) {
+	Membership(String id, String userId, String organizationId, String roleSlug, String status, String externalId,
+			Long version, Instant createdAt, Instant updatedAt) {
 		this.id = id;
 		this.userId = userId;
 		this.organizationId = organizationId;
 		this.roleSlug = roleSlug;
 		this.status = status;
+		this.externalId = externalId;
 		this.version = version;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 	}
 
 	static Membership create(String userId, String organizationId, String roleSlug, Instant now) {
-		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, ACTIVE, null, now, now);
+		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, ACTIVE, null, null, now, now);
+	}
+
+	/** A pending membership for an invitation; {@code userId} is null for a new user. */
+	static Membership pending(String userId, String organizationId, String roleSlug, Instant now) {
+		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, PENDING, null, null, now, now);
+	}
+
+	void changeExternalId(String externalId, Instant now) {
+		this.externalId = externalId;
+		this.updatedAt = now;
+	}
+
+	/** An existing membership held pending by an invitation, with the invited role. */
+	void holdPending(String roleSlug, Instant now) {
+		this.roleSlug = roleSlug;
+		this.status = PENDING;
+		this.updatedAt = now;
+	}
+
+	/** The invitation was accepted by {@code userId}: the membership becomes active. */
+	void activateFor(String userId, String roleSlug, Instant now) {
+		this.userId = userId;
+		reactivate(roleSlug, now);
 	}
 
 	void changeRole(String roleSlug, Instant now) {
@@ -86,6 +112,7 @@ public class Membership {
 		return this.id;
 	}
 
+	/** Null for a pending membership of an email that has no user yet. */
 	public String userId() {
 		return this.userId;
 	}
@@ -100,6 +127,14 @@ public class Membership {
 
 	public String status() {
 		return this.status;
+	}
+
+	public String externalId() {
+		return this.externalId;
+	}
+
+	public boolean isPending() {
+		return PENDING.equals(this.status);
 	}
 
 	public boolean isActive() {

@@ -73,30 +73,28 @@ public class MembershipService {
 		return this.roles.permissionsOf(roleSlug);
 	}
 
+	/**
+	 * Creates a membership of an existing user, or of a new one created in the same
+	 * transaction: a failure of either (a taken email or external id, an unknown role or
+	 * organization) leaves neither.
+	 */
 	@Transactional
-	Membership create(String userId, String organizationId, String roleSlug) {
-		String role = (roleSlug != null) ? roleSlug : this.roles.defaultRole();
+	Membership create(MembershipChanges changes) {
+		String role = (changes.roleSlug() != null) ? changes.roleSlug() : this.roles.defaultRole();
 		checkRole(role);
-		if (this.users.find(userId).isEmpty()) {
-			throw ApiException.notFound("user", userId);
-		}
+		String organizationId = changes.organizationId();
 		if (this.organizations.find(organizationId).isEmpty()) {
 			throw ApiException.notFound("organization", organizationId);
 		}
+		String userId = (changes.newUser() != null) ? this.users.create(changes.newUser()).id() : changes.userId();
+		if (changes.newUser() == null && this.users.find(userId).isEmpty()) {
+			throw ApiException.notFound("user", userId);
+		}
 		Optional<Membership> existing = this.memberships.findLockedByUserIdAndOrganizationId(userId, organizationId);
-		if (existing.isPresent()) {
-			return reactivate(existing.get(), role);
-		}
-		try {
-			return this.memberships.save(Membership.create(userId, organizationId, role, now()));
-		}
-		catch (DataIntegrityViolationException ex) {
-			if (UniqueViolations.isViolationOf(ex, "organization_membership_user_org_key")) {
-				throw alreadyExists();
-			}
-			// A user or organization deleted meanwhile: the foreign key caught it.
-			throw ApiException.notFound("The user or organization no longer exists.");
-		}
+		Membership membership = existing.map((found) -> reactivate(found, role))
+			.orElseGet(() -> Membership.create(userId, organizationId, role, now()));
+		changes.externalId().ifPresent((externalId) -> membership.changeExternalId(externalId, now()));
+		return save(membership);
 	}
 
 	/**
@@ -104,19 +102,26 @@ public class MembershipService {
 	 * with the requested role; only an active one is a conflict.
 	 */
 	private Membership reactivate(Membership membership, String role) {
-		if (membership.isActive()) {
+		if (membership.isActive() || membership.isPending()) {
 			throw alreadyExists();
 		}
 		membership.reactivate(role, now());
-		return this.memberships.save(membership);
+		return membership;
 	}
 
+	/** Applies a partial update (role, external id) under the row's lock. */
 	@Transactional
-	Membership changeRole(String id, String roleSlug) {
-		checkRole(roleSlug);
+	Membership update(String id, MembershipChanges changes) {
+		if (changes.roleSlug() != null) {
+			checkRole(changes.roleSlug());
+		}
 		Membership membership = locked(id);
-		membership.changeRole(roleSlug, now());
-		return this.memberships.save(membership);
+		Instant now = now();
+		if (changes.roleSlug() != null) {
+			membership.changeRole(changes.roleSlug(), now);
+		}
+		changes.externalId().ifPresent((externalId) -> membership.changeExternalId(externalId, now));
+		return save(membership);
 	}
 
 	@Transactional
@@ -135,7 +140,7 @@ public class MembershipService {
 	}
 
 	@Transactional(readOnly = true)
-	Page list(String userId, String organizationId, List<String> statuses, ListRequest request) {
+	Page list(String userId, String organizationId, String externalId, List<String> statuses, ListRequest request) {
 		StringBuilder select = new StringBuilder("SELECT m.id FROM organization_membership m WHERE 1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		if (userId != null) {
@@ -145,6 +150,10 @@ public class MembershipService {
 		if (organizationId != null) {
 			select.append(" AND m.organization_id = :organizationId");
 			params.put("organizationId", organizationId);
+		}
+		if (externalId != null) {
+			select.append(" AND m.external_id = :externalId");
+			params.put("externalId", externalId);
 		}
 		if (!statuses.isEmpty()) {
 			select.append(" AND m.status IN (:statuses)");
@@ -157,7 +166,25 @@ public class MembershipService {
 		return new Page(found, page.before(), page.after());
 	}
 
-	private static ApiException alreadyExists() {
+	private Membership save(Membership membership) {
+		try {
+			return this.memberships.save(membership);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueViolations.isViolationOf(ex, "organization_membership_org_external_id_key")) {
+				throw ApiException.badRequest("external_id_already_used", "external_id",
+						"A membership of this organization with external_id '" + membership.externalId()
+								+ "' already exists.");
+			}
+			if (UniqueViolations.isViolationOf(ex, "organization_membership_user_org_key")) {
+				throw alreadyExists();
+			}
+			// A user or organization deleted meanwhile: the foreign key caught it.
+			throw ApiException.notFound("The user or organization no longer exists.");
+		}
+	}
+
+	static ApiException alreadyExists() {
 		return ApiException.conflict("organization_membership_already_exists",
 				"The user already has an active membership of this organization.");
 	}
@@ -167,7 +194,7 @@ public class MembershipService {
 			.orElseThrow(() -> ApiException.notFound("organization membership", id));
 	}
 
-	private void checkRole(String roleSlug) {
+	void checkRole(String roleSlug) {
 		if (!this.roles.isDefined(roleSlug)) {
 			String message = "Role '" + roleSlug + "' is not defined; defined roles are "
 					+ this.roles.definitions().keySet() + ".";

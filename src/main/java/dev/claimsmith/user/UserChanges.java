@@ -6,14 +6,17 @@ import dev.claimsmith.metadata.MetadataPatch;
 import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.PatchValue;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A create or update request for a user, validated. On update every field is optional and
- * an absent field stays as it is.
+ * an absent field stays as it is. Public so that a module creating a user together with
+ * something else (a membership) reads the same body and hands it to
+ * {@link UserService#create}.
  *
  * @param metadata null when the request has no {@code metadata}
  */
-record UserChanges(Optional<String> email, Optional<String> password, PatchValue<String> firstName,
+public record UserChanges(Optional<String> email, Optional<String> password, PatchValue<String> firstName,
 		PatchValue<String> lastName, Optional<Boolean> emailVerified, PatchValue<String> externalId,
 		MetadataPatch metadata) {
 
@@ -26,10 +29,21 @@ record UserChanges(Optional<String> email, Optional<String> password, PatchValue
 
 	static final int MAX_NAME_LENGTH = 255;
 
-	static UserChanges forCreate(JsonNode body) {
+	/**
+	 * The body of a user create request.
+	 * @throws dev.claimsmith.web.ApiException 422 naming every invalid field
+	 */
+	public static UserChanges forCreate(JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
 		String email = reader.requiredEmail("email");
 		return read(reader, Optional.ofNullable(email));
+	}
+
+	/** A new user with only an email and a password, both checked as on create. */
+	static UserChanges withPassword(String email, String password) {
+		JsonObjectReader reader = JsonObjectReader
+			.of(JsonNodeFactory.instance.objectNode().put("email", email).put("password", password));
+		return read(reader, Optional.ofNullable(reader.requiredEmail("email")));
 	}
 
 	static UserChanges forUpdate(JsonNode body) {
