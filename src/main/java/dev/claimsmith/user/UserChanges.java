@@ -7,6 +7,7 @@ import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.PatchValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A create or update request for a user, validated. On update every field is optional and
@@ -39,10 +40,15 @@ public record UserChanges(Optional<String> email, Optional<String> password, Pat
 		return read(reader, Optional.ofNullable(email));
 	}
 
-	/** A new user with only an email and a password, both checked as on create. */
+	/**
+	 * A new user with only an email and maybe a password, both checked as on create.
+	 */
 	static UserChanges withPassword(String email, String password) {
-		JsonObjectReader reader = JsonObjectReader
-			.of(JsonNodeFactory.instance.objectNode().put("email", email).put("password", password));
+		ObjectNode body = JsonNodeFactory.instance.objectNode().put("email", email);
+		if (password != null) {
+			body.put("password", password);
+		}
+		JsonObjectReader reader = JsonObjectReader.of(body);
 		return read(reader, Optional.ofNullable(reader.requiredEmail("email")));
 	}
 

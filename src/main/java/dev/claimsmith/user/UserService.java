@@ -96,8 +96,8 @@ public class UserService {
 	}
 
 	/**
-	 * Creates a user who signs in with this password (an invitation accepted by someone
-	 * with no account yet).
+	 * Creates a user with this email who signs in with this password, or with no password
+	 * when it is null (an invitation accepted by someone with no account yet).
 	 * @throws ApiException 422 for an invalid email or a password out of bounds, 400
 	 * {@code email_not_available}
 	 */
