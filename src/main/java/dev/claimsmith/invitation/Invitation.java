@@ -181,6 +181,11 @@ class Invitation {
 	}
 
 	private void close(Instant now) {
+		if (this.membershipPriorStatus == null && !ACCEPTED.equals(this.state)) {
+			// The pending membership it made is deleted with it
+			// (PendingMemberships.release).
+			this.membershipId = null;
+		}
 		this.openKey = null;
 		this.updatedAt = now;
 	}
