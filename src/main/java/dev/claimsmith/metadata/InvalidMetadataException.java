@@ -1,9 +1,10 @@
 package dev.claimsmith.metadata;
 
 /**
- * Metadata that breaks the limits, or a {@code metadata} field of the wrong type. Names
- * the offending field ({@code metadata} or {@code metadata.<key>});
- * {@link MetadataExceptionHandler} answers it in the contract's error shape.
+ * Metadata that breaks the limits, or a metadata class field of the wrong type. Names the
+ * offending field: the class ({@code metadata}), a string key ({@code metadata.<key>}) or
+ * a JSON class's pointer ({@code public_metadata/a/b}); {@link MetadataExceptionHandler}
+ * answers it in the contract's error shape.
  */
 public final class InvalidMetadataException extends RuntimeException {
 
@@ -24,9 +25,9 @@ public final class InvalidMetadataException extends RuntimeException {
 		return new InvalidMetadataException(field, message, false);
 	}
 
-	/** {@code metadata} is not an object: 422 {@code invalid_type}. */
-	static InvalidMetadataException wrongType(String message) {
-		return new InvalidMetadataException("metadata", message, true);
+	/** A class field that is not an object: 422 {@code invalid_type}. */
+	static InvalidMetadataException wrongType(String field, String message) {
+		return new InvalidMetadataException(field, message, true);
 	}
 
 	public String field() {

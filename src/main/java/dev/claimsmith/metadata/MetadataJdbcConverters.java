@@ -12,8 +12,8 @@ import org.springframework.data.convert.ReadingConverter;
 import org.springframework.data.convert.WritingConverter;
 
 /**
- * Stores metadata as a JSON text column: one row per object keeps a partial update a
- * single-row read-modify-write under the row's lock.
+ * Stores each metadata class as a JSON text column: one row per object keeps a partial
+ * update or a merge patch a single-row read-modify-write under the row's lock.
  */
 public final class MetadataJdbcConverters {
 
@@ -27,12 +27,32 @@ public final class MetadataJdbcConverters {
 	}
 
 	static List<Converter<?, ?>> all() {
-		return List.of(new Writing(), new Reading());
+		return List.of(new Writing(), new Reading(), new JsonWriting(), new JsonReading());
 	}
 
 	/** Metadata from its stored JSON column, for queries mapped by hand. */
 	public static Metadata read(String json) {
 		return "{}".equals(json) ? Metadata.empty() : Metadata.of(MAP_READER.readValue(json));
+	}
+
+	@WritingConverter
+	static final class JsonWriting implements Converter<JsonMetadata, String> {
+
+		@Override
+		public String convert(JsonMetadata metadata) {
+			return metadata.toJson();
+		}
+
+	}
+
+	@ReadingConverter
+	static final class JsonReading implements Converter<String, JsonMetadata> {
+
+		@Override
+		public JsonMetadata convert(String json) {
+			return JsonMetadata.fromStored(json);
+		}
+
 	}
 
 	@WritingConverter

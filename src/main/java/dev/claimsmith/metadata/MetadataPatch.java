@@ -25,7 +25,7 @@ public record MetadataPatch(Map<String, String> changes, boolean clearsAll) {
 			return null;
 		}
 		if (!node.isObject()) {
-			throw InvalidMetadataException.wrongType("metadata must be an object.");
+			throw InvalidMetadataException.wrongType("metadata", "metadata must be an object.");
 		}
 		if (node.size() > Metadata.MAX_KEYS) {
 			throw Metadata.tooManyKeys(

@@ -1,0 +1,122 @@
+package dev.claimsmith.metadata;
+
+import java.util.Map.Entry;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A change to one metadata class, read from a request and checked against the class's
+ * limits; {@link #applyTo} checks the merged result too, so every stored class is valid.
+ * Immutable and thread-safe.
+ * <ul>
+ * <li>{@link #partial}: the WorkOS semantics of {@code POST}/{@code PUT}: top-level keys
+ * sent are set (their values replaced whole), a key set to {@code null} is deleted,
+ * {@code {}} deletes every key.</li>
+ * <li>{@link #mergePatch}: RFC 7396 JSON Merge Patch of {@code PATCH …/metadata}: nested
+ * objects merge, {@code null} deletes at any depth, {@code {}} changes nothing, and the
+ * class set to {@code null} is emptied.</li>
+ * </ul>
+ */
+public final class MetadataUpdate {
+
+	private final MetadataClass metadataClass;
+
+	private final boolean mergePatch;
+
+	/** Null for a merge patch that empties the class. */
+	private final ObjectNode document;
+
+	private MetadataUpdate(MetadataClass metadataClass, boolean mergePatch, ObjectNode document) {
+		this.metadataClass = metadataClass;
+		this.mergePatch = mergePatch;
+		this.document = document;
+	}
+
+	/**
+	 * The class's field of a create or update request; null when the field is absent.
+	 * @throws InvalidMetadataException when the field is not an object (422) or a key or
+	 * value breaks the class's limits (400)
+	 */
+	public static MetadataUpdate partial(MetadataClass metadataClass, JsonNode field) {
+		if (field == null) {
+			return null;
+		}
+		return new MetadataUpdate(metadataClass, false, checked(metadataClass, field));
+	}
+
+	/**
+	 * The class's field of a merge-patch request; null when the field is absent.
+	 * @throws InvalidMetadataException as {@link #partial} does
+	 */
+	public static MetadataUpdate mergePatch(MetadataClass metadataClass, JsonNode field) {
+		if (field == null) {
+			return null;
+		}
+		if (field.isNull()) {
+			return new MetadataUpdate(metadataClass, true, null);
+		}
+		return new MetadataUpdate(metadataClass, true, checked(metadataClass, field));
+	}
+
+	public MetadataClass metadataClass() {
+		return this.metadataClass;
+	}
+
+	/**
+	 * The class after this change; {@code current} is unchanged.
+	 * @throws InvalidMetadataException when the result would break the class's limits
+	 * (too many keys, too large)
+	 */
+	public JsonMetadata applyTo(JsonMetadata current) {
+		ObjectNode result = merged(current.node());
+		if (this.metadataClass.isStringsOnly()) {
+			MetadataLimits.checkStringCount(result);
+		}
+		else {
+			MetadataLimits.checkJson(this.metadataClass, result);
+			MetadataLimits.checkSize(this.metadataClass, result);
+		}
+		return JsonMetadata.adopt(result);
+	}
+
+	private ObjectNode merged(ObjectNode current) {
+		if (this.document == null) {
+			return JsonNodeFactory.instance.objectNode();
+		}
+		if (this.mergePatch) {
+			return (ObjectNode) JsonMergePatch.apply(current, this.document);
+		}
+		ObjectNode result = this.document.isEmpty() ? JsonNodeFactory.instance.objectNode() : current.deepCopy();
+		for (Entry<String, JsonNode> entry : this.document.properties()) {
+			if (entry.getValue().isNull()) {
+				result.remove(entry.getKey());
+			}
+			else {
+				result.set(entry.getKey(), entry.getValue().deepCopy());
+			}
+		}
+		return result;
+	}
+
+	private static ObjectNode checked(MetadataClass metadataClass, JsonNode field) {
+		if (!(field instanceof ObjectNode object)) {
+			throw InvalidMetadataException.wrongType(metadataClass.field(),
+					metadataClass.field() + " must be an object.");
+		}
+		if (metadataClass.isStringsOnly()) {
+			MetadataLimits.checkStringChanges(object);
+		}
+		else {
+			MetadataLimits.checkJson(metadataClass, object);
+		}
+		return object.deepCopy();
+	}
+
+	@Override
+	public String toString() {
+		return "MetadataUpdate[" + this.metadataClass.field() + (this.mergePatch ? ", merge patch]" : "]");
+	}
+
+}
