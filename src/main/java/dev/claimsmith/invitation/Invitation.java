@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import dev.claimsmith.metadata.Metadata;
+import dev.claimsmith.metadata.JsonMetadata;
 import dev.claimsmith.store.Ids;
 
 import org.springframework.data.annotation.Id;
@@ -66,10 +66,9 @@ class Invitation {
 
 	private String acceptedUserId;
 
-	private Metadata metadata;
+	private JsonMetadata metadata;
 
-	/** Compact JSON text of an object. */
-	private String publicMetadata;
+	private JsonMetadata publicMetadata;
 
 	@Version
 	private Long version;
@@ -82,7 +81,7 @@ class Invitation {
 	Invitation(String id, String email, String emailKey, String organizationId, String membershipId,
 			String membershipPriorStatus, String roleSlug, String state, String openKey, String tokenHash,
 			int lifetimeDays, Instant expiresAt, Instant acceptedAt, Instant revokedAt, String inviterUserId,
-			String acceptedUserId, Metadata metadata, String publicMetadata, Long version, Instant createdAt,
+			String acceptedUserId, JsonMetadata metadata, JsonMetadata publicMetadata, Long version, Instant createdAt,
 			Instant updatedAt) {
 		this.id = id;
 		this.email = email;
@@ -156,8 +155,8 @@ class Invitation {
 		this.acceptedAt = now;
 		this.acceptedUserId = userId;
 		this.membershipId = activeMembershipId;
-		this.metadata = Metadata.empty();
-		this.publicMetadata = "{}";
+		this.metadata = JsonMetadata.empty();
+		this.publicMetadata = JsonMetadata.empty();
 		close(now);
 	}
 
@@ -234,11 +233,11 @@ class Invitation {
 		return this.acceptedUserId;
 	}
 
-	Metadata metadata() {
+	JsonMetadata metadata() {
 		return this.metadata;
 	}
 
-	String publicMetadata() {
+	JsonMetadata publicMetadata() {
 		return this.publicMetadata;
 	}
 

@@ -1,13 +1,12 @@
 package dev.claimsmith.invitation;
 
-import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
-import dev.claimsmith.metadata.Metadata;
-import dev.claimsmith.metadata.MetadataPatch;
-import dev.claimsmith.web.ApiException;
+import dev.claimsmith.metadata.JsonMetadata;
+import dev.claimsmith.metadata.MetadataChanges;
+import dev.claimsmith.metadata.MetadataClass;
 import dev.claimsmith.web.JsonObjectReader;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A validated invitation create request.
@@ -16,21 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
  * @param roleSlug null without organization (the organization's invitations default to
  * the configured default role, filled in by the service)
  * @param inviterUserId null when not given
- * @param publicMetadata compact JSON text of an object
  */
 record InvitationRequest(String email, String organizationId, String roleSlug, int expiresInDays, String inviterUserId,
-		Metadata metadata, String publicMetadata) {
+		JsonMetadata metadata, JsonMetadata publicMetadata) {
+
+	/** The metadata classes an invitation carries, to move to its membership. */
+	static final Set<MetadataClass> CLASSES = Set.of(MetadataClass.METADATA, MetadataClass.PUBLIC_METADATA);
 
 	static final int DEFAULT_EXPIRES_IN_DAYS = 7;
 
 	static final int MAX_EXPIRES_IN_DAYS = 30;
 
-	/** The contract's limit of a JSON metadata class, as compact UTF-8 JSON. */
-	static final int MAX_PUBLIC_METADATA_BYTES = 8 * 1024;
-
 	private static final int MAX_ID_LENGTH = 64;
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static InvitationRequest from(JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
@@ -42,14 +38,11 @@ record InvitationRequest(String email, String organizationId, String roleSlug, i
 		}
 		String inviterUserId = reader.optionalString("inviter_user_id", 1, MAX_ID_LENGTH).orElse(null);
 		int expiresInDays = expiresInDays(reader);
-		JsonNode publicMetadata = reader.node("public_metadata");
-		if (publicMetadata != null && !publicMetadata.isNull() && !publicMetadata.isObject()) {
-			reader.fail("public_metadata", "invalid_type", "public_metadata must be an object.");
-		}
 		reader.validate();
-		MetadataPatch metadata = MetadataPatch.from(reader.node("metadata"));
+		MetadataChanges metadata = MetadataChanges.fromRequest(reader, CLASSES);
 		return new InvitationRequest(email, organizationId, roleSlug, expiresInDays, inviterUserId,
-				(metadata != null) ? metadata.toMetadata() : Metadata.empty(), publicMetadataText(publicMetadata));
+				metadata.applyTo(MetadataClass.METADATA, JsonMetadata.empty()),
+				metadata.applyTo(MetadataClass.PUBLIC_METADATA, JsonMetadata.empty()));
 	}
 
 	InvitationRequest withRole(String roleSlug) {
@@ -68,22 +61,6 @@ record InvitationRequest(String email, String organizationId, String roleSlug, i
 			return DEFAULT_EXPIRES_IN_DAYS;
 		}
 		return node.asInt();
-	}
-
-	/**
-	 * Until the typed metadata classes land in {@code metadata/}: an object within the
-	 * contract's size limit, stored as its compact JSON text.
-	 */
-	private static String publicMetadataText(JsonNode publicMetadata) {
-		if (publicMetadata == null || publicMetadata.isNull()) {
-			return "{}";
-		}
-		String text = JSON.writeValueAsString(publicMetadata);
-		if (text.getBytes(StandardCharsets.UTF_8).length > MAX_PUBLIC_METADATA_BYTES) {
-			throw ApiException.badRequest("invalid_metadata", "public_metadata",
-					"public_metadata must be at most " + MAX_PUBLIC_METADATA_BYTES + " bytes as compact JSON.");
-		}
-		return text;
 	}
 
 }

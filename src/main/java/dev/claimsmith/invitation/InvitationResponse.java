@@ -3,9 +3,8 @@ package dev.claimsmith.invitation;
 import java.time.Instant;
 import java.util.Map;
 
+import dev.claimsmith.metadata.JsonMetadata;
 import dev.claimsmith.store.Timestamps;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The contract's invitation object. The token exists in clear only in the answers to
@@ -14,10 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record InvitationResponse(String object, String id, String email, String state, String acceptedAt, String revokedAt,
 		String expiresAt, String token, String acceptInvitationUrl, String organizationId, String inviterUserId,
-		String acceptedUserId, String roleSlug, Map<String, String> metadata, JsonNode publicMetadata, String createdAt,
-		String updatedAt) {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+		String acceptedUserId, String roleSlug, Map<String, String> metadata, JsonMetadata publicMetadata,
+		String createdAt, String updatedAt) {
 
 	/** Without the token, which is stored only as a hash. */
 	static InvitationResponse of(Invitation invitation, Instant now) {
@@ -35,7 +32,7 @@ record InvitationResponse(String object, String id, String email, String state, 
 				Timestamps.format(invitation.acceptedAt()), Timestamps.format(invitation.revokedAt()),
 				Timestamps.format(invitation.expiresAt()), token, acceptUrl, invitation.organizationId(),
 				invitation.inviterUserId(), invitation.acceptedUserId(), invitation.roleSlug(),
-				invitation.metadata().asMap(), JSON.readTree(invitation.publicMetadata()),
+				invitation.metadata().asStrings(), invitation.publicMetadata(),
 				Timestamps.format(invitation.createdAt()), Timestamps.format(invitation.updatedAt()));
 	}
 

@@ -18,7 +18,6 @@ import dev.claimsmith.user.User;
 import dev.claimsmith.user.UserService;
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.ListRequest;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -32,8 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class InvitationService {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Invitations invitations;
 
@@ -180,8 +177,7 @@ public class InvitationService {
 		String membershipId = null;
 		if (invitation.organizationId() != null) {
 			membershipId = this.memberships.activate(invitation.membershipId(), userId, invitation.organizationId(),
-					invitation.roleSlug(), JSON.valueToTree(invitation.metadata().asMap()),
-					JSON.readTree(invitation.publicMetadata()));
+					invitation.roleSlug(), invitation.metadata().json(), invitation.publicMetadata().json());
 		}
 		invitation.accept(userId, membershipId, now());
 		return save(invitation);
