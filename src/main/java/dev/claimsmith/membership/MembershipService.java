@@ -124,9 +124,17 @@ public class MembershipService {
 		return save(membership);
 	}
 
+	/**
+	 * Deactivates or reactivates. A pending membership changes only with its invitation:
+	 * accepting it activates the membership, revoking it lets it go.
+	 */
 	@Transactional
 	Membership changeStatus(String id, String status) {
 		Membership membership = locked(id);
+		if (membership.isPending()) {
+			throw ApiException.conflict("organization_membership_pending",
+					"This membership belongs to an open invitation: accept or revoke the invitation instead.");
+		}
 		membership.changeStatus(status, now());
 		return this.memberships.save(membership);
 	}

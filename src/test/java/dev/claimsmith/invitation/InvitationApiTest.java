@@ -118,6 +118,11 @@ class InvitationApiTest {
 		assertThat(this.api.get(MEMBERSHIPS + "?user_id=" + existingUser + "&statuses=pending").json().get("data"))
 			.singleElement()
 			.satisfies((membership) -> assertThat(membership.get("role").get("slug").asString()).isEqualTo("admin"));
+		String pendingId = pending.get(0).get("id").asString();
+		assertThat(this.api.put(MEMBERSHIPS + "/" + pendingId + "/reactivate", null).status())
+			.as("only the invitation activates it")
+			.isEqualTo(409);
+		assertThat(this.api.get(MEMBERSHIPS + "/" + pendingId).field("status")).isEqualTo("pending");
 	}
 
 	@Test
