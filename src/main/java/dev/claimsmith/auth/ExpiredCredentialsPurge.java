@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Deletes refresh tokens and pending authentications a day after they expire, and the
  * sessions that are left without a refresh token, so these tables hold what can still be
- * redeemed rather than every credential ever issued. Runs every
+ * redeemed rather than every credential ever issued; and the login throttle's counters
+ * whose window has ended (they count as zero already). Runs every
  * {@code claimsmith.sessions.purge-interval} on every instance: deleting is idempotent,
  * so instances that overlap only repeat work. Works in batches of {@value #BATCH}, each
  * its own short transaction, so a large backlog never holds locks for long.
@@ -66,8 +67,10 @@ class ExpiredCredentialsPurge implements SchedulingConfigurer {
 			Purged purged = purge(this.clock.instant());
 			if (purged.any()) {
 				logger.info(
-						"Purged {} expired refresh tokens, {} ended sessions and {} expired pending authentications",
-						purged.refreshTokens(), purged.sessions(), purged.pendingAuthentications());
+						"Purged {} expired refresh tokens, {} ended sessions, {} expired pending authentications"
+								+ " and {} ended login-failure windows",
+						purged.refreshTokens(), purged.sessions(), purged.pendingAuthentications(),
+						purged.loginFailures());
 			}
 		}
 		catch (DataAccessException ex) {
@@ -76,14 +79,17 @@ class ExpiredCredentialsPurge implements SchedulingConfigurer {
 		}
 	}
 
-	/** Purges what expired more than {@link #RETENTION} before {@code now}. */
+	/**
+	 * Purges credentials that expired more than {@link #RETENTION} before {@code now},
+	 * and login-failure windows that ended before it.
+	 */
 	Purged purge(Instant now) {
 		Timestamp cutoff = Timestamp.from(now.minus(RETENTION));
-		Purged purged = new Purged(0, 0, 0);
+		Purged purged = new Purged(0, 0, 0, 0);
 		Batch batch;
 		do {
 			batch = Objects.requireNonNull(this.transactions.execute((status) -> refreshTokenBatch(cutoff)));
-			purged = purged.plus(batch.refreshTokens(), batch.sessions(), 0);
+			purged = purged.plus(batch.refreshTokens(), batch.sessions(), 0, 0);
 		}
 		while (batch.found() == BATCH);
 		int pending;
@@ -92,9 +98,21 @@ class ExpiredCredentialsPurge implements SchedulingConfigurer {
 					+ " FROM pending_authentication WHERE expires_at < :cutoff FETCH FIRST " + BATCH + " ROWS ONLY)")
 				.param("cutoff", cutoff)
 				.update();
-			purged = purged.plus(0, 0, pending);
+			purged = purged.plus(0, 0, pending, 0);
 		}
 		while (pending == BATCH);
+		int windows;
+		do {
+			// Ended windows only: a counter whose window is still open may be
+			// incremented right now by a sign-in on any instance.
+			windows = this.jdbc
+				.sql("DELETE FROM login_failure WHERE throttle_key IN (SELECT throttle_key"
+						+ " FROM login_failure WHERE window_ends_at < :now FETCH FIRST " + BATCH + " ROWS ONLY)")
+				.param("now", Timestamp.from(now))
+				.update();
+			purged = purged.plus(0, 0, 0, windows);
+		}
+		while (windows == BATCH);
 		return purged;
 	}
 
@@ -125,15 +143,15 @@ class ExpiredCredentialsPurge implements SchedulingConfigurer {
 	}
 
 	/** What one run deleted. */
-	record Purged(int refreshTokens, int sessions, int pendingAuthentications) {
+	record Purged(int refreshTokens, int sessions, int pendingAuthentications, int loginFailures) {
 
 		boolean any() {
-			return this.refreshTokens + this.sessions + this.pendingAuthentications > 0;
+			return this.refreshTokens + this.sessions + this.pendingAuthentications + this.loginFailures > 0;
 		}
 
-		Purged plus(int refreshTokens, int sessions, int pendingAuthentications) {
+		Purged plus(int refreshTokens, int sessions, int pendingAuthentications, int loginFailures) {
 			return new Purged(this.refreshTokens + refreshTokens, this.sessions + sessions,
-					this.pendingAuthentications + pendingAuthentications);
+					this.pendingAuthentications + pendingAuthentications, this.loginFailures + loginFailures);
 		}
 
 	}

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
+import dev.claimsmith.organization.OrganizationId;
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.token.AccessTokens;
 import dev.claimsmith.token.MintRequest;
 import dev.claimsmith.token.MintedToken;
 import dev.claimsmith.user.User;
+import dev.claimsmith.user.UserId;
 import dev.claimsmith.user.UserService;
 
 import org.springframework.stereotype.Component;
@@ -58,8 +60,8 @@ class SessionIssuer {
 	}
 
 	private Authentication issue(RefreshTokens.Binding binding) {
-		MintedToken accessToken = this.accessTokens
-			.mint(new MintRequest(binding.userId(), binding.organizationId(), binding.sessionId(), null));
+		MintedToken accessToken = this.accessTokens.mint(new MintRequest(new UserId(binding.userId()),
+				OrganizationId.ofNullable(binding.organizationId()), binding.sessionId(), null));
 		Instant now = now();
 		String refreshToken = this.refreshTokens.issue(binding, now, now.plus(this.properties.refreshTokenLifetime()));
 		User user = this.users.find(binding.userId())

@@ -31,7 +31,7 @@ public record IssuerProperties(@DefaultValue("http://localhost:8080") String iss
 	}
 
 	/** An absolute URL under the issuer, e.g. {@code endpoint("/oauth2/introspect")}. */
-	public String endpoint(String path) {
+	String endpoint(String path) {
 		String base = this.issuer.endsWith("/") ? this.issuer.substring(0, this.issuer.length() - 1) : this.issuer;
 		return base + path;
 	}

@@ -1,64 +1,45 @@
 package dev.claimsmith.keys;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks the key file every {@link KeysProperties#reloadInterval()} so instances sharing
- * the folder pick up each other's rotations. Its own daemon thread (not yet the
- * application's scheduler, issue 17 item 4): a reload must never run on a request thread.
+ * the folder pick up each other's rotations. Runs on the application's scheduler, like
+ * all periodic work: a reload must never run on a request thread.
  */
 @Component
-class KeysReloader implements SmartLifecycle {
+class KeysReloader implements SchedulingConfigurer {
 
 	private static final Logger logger = LoggerFactory.getLogger(KeysReloader.class);
 
 	private final SigningKeys signingKeys;
 
-	private final KeysProperties properties;
-
-	private ScheduledExecutorService executor;
+	private final Duration interval;
 
 	KeysReloader(SigningKeys signingKeys, KeysProperties properties) {
 		this.signingKeys = signingKeys;
-		this.properties = properties;
+		this.interval = properties.reloadInterval();
 	}
 
 	@Override
-	public synchronized void start() {
-		this.executor = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "claimsmith-keys-reload");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long interval = this.properties.reloadInterval().toMillis();
-		this.executor.scheduleWithFixedDelay(this::reload, interval, interval, TimeUnit.MILLISECONDS);
+	public void configureTasks(ScheduledTaskRegistrar registrar) {
+		registrar.addFixedDelayTask(new FixedDelayTask(this::reload, this.interval, this.interval));
 	}
 
-	@Override
-	public synchronized void stop() {
-		this.executor.shutdownNow();
-		this.executor = null;
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.executor != null;
-	}
-
-	private void reload() {
+	void reload() {
 		try {
 			this.signingKeys.reloadIfChanged();
 		}
 		catch (RuntimeException ex) {
-			// A thrown exception would cancel the schedule for good.
+			// Logged here, naming what failed; the schedule carries on either way.
 			logger.error("Checking the key file failed", ex);
 		}
 	}

@@ -12,8 +12,7 @@ import dev.claimsmith.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +21,14 @@ import org.springframework.stereotype.Component;
  * never per call; {@link #active()} and {@link #publicJwkSet()} are lock-free and
  * thread-safe.
  * <p>
- * On construction the folder is created (mode 700) and, when it holds no active key, a
- * key of {@link KeysProperties#algorithm()} is generated; weak or unusable keys make
- * construction fail with an {@link IllegalStateException} naming the key.
+ * Construction does no I/O. {@link #load()}, called once at start-up when every bean
+ * exists and before the server takes requests, creates the folder (mode 700) and, when it
+ * holds no active key, generates a key of {@link KeysProperties#algorithm()}; weak or
+ * unusable keys make it fail with an {@link IllegalStateException} naming the key, which
+ * stops the application.
  */
 @Component
-public class SigningKeys {
+public class SigningKeys implements SmartInitializingSingleton {
 
 	private static final Logger logger = LoggerFactory.getLogger(SigningKeys.class);
 
@@ -41,27 +42,34 @@ public class SigningKeys {
 
 	private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
-	/** Uses the application's {@link Clock} bean when there is one. */
-	@Autowired
-	public SigningKeys(KeysProperties properties, ObjectProvider<Clock> clock) {
-		this(properties, clock.getIfAvailable(Clock::systemUTC));
-	}
-
 	SigningKeys(KeysProperties properties, Clock clock) {
 		this.properties = properties;
 		this.clock = clock;
 		this.file = new KeyFile(properties.dir());
 		this.providers = SignatureProviders.of(properties.provider());
-		logger.info("Signing providers (claimsmith.keys.provider={}): {}", properties.provider().name().toLowerCase(),
-				this.providers.describe());
+	}
+
+	/** Start-up: the application's one call of {@link #load()}. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		load();
+	}
+
+	/**
+	 * Reads the key folder, generating the first key if there is no active one.
+	 * @throws IllegalStateException for a weak or unusable key, naming it
+	 */
+	synchronized void load() {
+		logger.info("Signing providers (claimsmith.keys.provider={}): {}",
+				this.properties.provider().name().toLowerCase(), this.providers.describe());
 		this.file.prepare();
 		this.file.locked(this::loadOrGenerate);
 		RingKey active = view().active().orElseThrow();
 		logger.info("Signing with key {} ({}); {} key(s) published from {}", active.kid(), active.algorithm(),
 				view().published().size(), this.file.path());
-		if (!active.algorithm().equals(properties.algorithm())) {
+		if (!active.algorithm().equals(this.properties.algorithm())) {
 			logger.warn("claimsmith.keys.algorithm is {} but the active key is {}; the next rotation switches to {}",
-					properties.algorithm(), active.algorithm(), properties.algorithm());
+					this.properties.algorithm(), active.algorithm(), this.properties.algorithm());
 		}
 	}
 
@@ -73,7 +81,7 @@ public class SigningKeys {
 	}
 
 	/** The public keys verifiers may meet: pending, active and recently retired. */
-	public JWKSet publicJwkSet() {
+	JWKSet publicJwkSet() {
 		return view().jwks().set();
 	}
 
@@ -84,7 +92,7 @@ public class SigningKeys {
 	 * @throws ApiException 409 {@code rotation_in_progress} while a previous new key is
 	 * still pending
 	 */
-	public synchronized String rotate() {
+	synchronized String rotate() {
 		return this.file.locked(() -> {
 			Instant now = this.clock.instant();
 			List<StoredKey> stored = this.file.read().orElse(List.of());
@@ -116,7 +124,7 @@ public class SigningKeys {
 	 */
 	synchronized boolean reloadIfChanged() {
 		KeyFile.Stamp stamp = this.file.stamp();
-		Snapshot current = this.snapshot.get();
+		Snapshot current = loaded();
 		if (stamp.equals(current.stamp()) || stamp.equals(KeyFile.Stamp.MISSING)) {
 			return false;
 		}
@@ -142,8 +150,7 @@ public class SigningKeys {
 	/** Every key in the file with its status now, for the admin listing. */
 	List<KeyDescription> describe() {
 		Instant now = this.clock.instant();
-		return this.snapshot.get()
-			.ring()
+		return loaded().ring()
 			.keys()
 			.stream()
 			.map((key) -> KeyDescription.of(key, now, this.properties.retention()))
@@ -160,12 +167,8 @@ public class SigningKeys {
 		return view().jwks();
 	}
 
-	Clock clock() {
-		return this.clock;
-	}
-
 	private KeyRing.View view() {
-		Snapshot current = this.snapshot.get();
+		Snapshot current = loaded();
 		Instant now = this.clock.instant();
 		if (now.isBefore(current.view().validUntil())) {
 			return current.view();
@@ -174,6 +177,14 @@ public class SigningKeys {
 		// Lost races are harmless: whoever won installed a view at least as new.
 		this.snapshot.compareAndSet(current, new Snapshot(current.ring(), current.stamp(), view));
 		return view;
+	}
+
+	private Snapshot loaded() {
+		Snapshot current = this.snapshot.get();
+		if (current == null) {
+			throw new IllegalStateException("Signing keys are not loaded yet");
+		}
+		return current;
 	}
 
 	private Void loadOrGenerate() {

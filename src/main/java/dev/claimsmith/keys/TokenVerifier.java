@@ -1,6 +1,7 @@
 package dev.claimsmith.keys;
 
 import java.text.ParseException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -33,8 +34,11 @@ public class TokenVerifier {
 
 	private final Duration clockSkew;
 
-	TokenVerifier(SigningKeys signingKeys, IssuerProperties issuer, KeysProperties properties) {
+	private final Clock clock;
+
+	TokenVerifier(SigningKeys signingKeys, IssuerProperties issuer, KeysProperties properties, Clock clock) {
 		this.signingKeys = signingKeys;
+		this.clock = clock;
 		this.issuer = issuer.issuer();
 		this.clockSkew = properties.clockSkew();
 	}
@@ -79,7 +83,7 @@ public class TokenVerifier {
 	}
 
 	private Result checkClaims(JWTClaimsSet claims) {
-		Instant now = this.signingKeys.clock().instant();
+		Instant now = this.clock.instant();
 		Date expiration = claims.getExpirationTime();
 		if (expiration == null) {
 			return Result.rejected(Rejection.MISSING_CLAIM);

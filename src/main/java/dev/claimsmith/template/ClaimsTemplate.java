@@ -46,7 +46,7 @@ public final class ClaimsTemplate {
 	}
 
 	/** The template text it was compiled from. */
-	public String source() {
+	String source() {
 		return this.source;
 	}
 
@@ -60,7 +60,7 @@ public final class ClaimsTemplate {
 	}
 
 	/** The top-level claims the template defines, in template order. */
-	public Set<String> claimNames() {
+	Set<String> claimNames() {
 		return this.root.members().keySet();
 	}
 

@@ -9,34 +9,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * The claims templates of {@code claimsmith.templates.dir}, one {@code <name>.json} each.
- * Every template is validated at start-up (an invalid one stops the service, naming file,
- * pointer and reason); the folder is then polled and edits go live without a restart. A
- * bad edit keeps the last good version in force and is reported in the log and by
+ * Construction does no I/O: every template is read and validated by {@link #load()} at
+ * start-up (an invalid one stops the service, naming file, pointer and reason); the
+ * folder is then polled ({@code TemplatesReloader}) and edits go live without a restart.
+ * A bad edit keeps the last good version in force and is reported in the log and by
  * {@code GET /jwt_templates/{name}}. Thread-safe: readers see an immutable snapshot.
  */
 @Component
-public class ClaimsTemplates {
+public class ClaimsTemplates implements SmartInitializingSingleton {
 
 	/** The template used when none is named. */
 	public static final String DEFAULT = "default";
 
 	private static final Logger logger = LoggerFactory.getLogger(ClaimsTemplates.class);
-
-	private final TemplateProperties properties;
 
 	private final TemplateCompiler compiler;
 
@@ -44,13 +39,24 @@ public class ClaimsTemplates {
 
 	private volatile Map<String, TemplateFile> files = Map.of();
 
-	private ScheduledExecutorService poller;
-
 	ClaimsTemplates(TemplateProperties properties) {
-		this.properties = properties;
 		this.compiler = new TemplateCompiler(properties);
 		this.folder = new TemplateFolder(properties.dir(), this.compiler, properties.maxTemplateBytes());
-		this.files = loadAtStartUp();
+	}
+
+	/** Start-up: the application's one call of {@link #load()}. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		load();
+	}
+
+	/**
+	 * Reads and validates every template of the folder.
+	 * @throws IllegalStateException naming every invalid template (file, pointer,
+	 * reason), or when the folder cannot be read
+	 */
+	synchronized void load() {
+		this.files = loadAll();
 	}
 
 	/** The template in force under {@code name} (the last good version), if any. */
@@ -77,7 +83,7 @@ public class ClaimsTemplates {
 	}
 
 	/** Names of the templates on disk, sorted. */
-	public List<String> names() {
+	List<String> names() {
 		return List.copyOf(this.files.keySet());
 	}
 
@@ -110,7 +116,9 @@ public class ClaimsTemplates {
 		}
 	}
 
-	/** Re-reads the folder; called by the poller, and by tests directly. */
+	/**
+	 * Re-reads the folder; called by {@code TemplatesReloader}, and by tests directly.
+	 */
 	synchronized void reload() {
 		TemplateFolder.Listing listing;
 		try {
@@ -145,38 +153,7 @@ public class ClaimsTemplates {
 		this.files = Collections.unmodifiableMap(next);
 	}
 
-	@PostConstruct
-	void startPolling() {
-		long interval = this.properties.reloadInterval().toMillis();
-		if (interval <= 0) {
-			return;
-		}
-		this.poller = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "claims-templates-reload");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.poller.scheduleWithFixedDelay(this::reloadQuietly, interval, interval, TimeUnit.MILLISECONDS);
-	}
-
-	@PreDestroy
-	void stopPolling() {
-		if (this.poller != null) {
-			this.poller.shutdownNow();
-		}
-	}
-
-	private void reloadQuietly() {
-		try {
-			reload();
-		}
-		catch (RuntimeException ex) {
-			// A failed poll must not cancel the schedule.
-			logger.warn("Reloading claims templates failed", ex);
-		}
-	}
-
-	private Map<String, TemplateFile> loadAtStartUp() {
+	private Map<String, TemplateFile> loadAll() {
 		Path dir = this.folder.dir();
 		List<String> problems = new ArrayList<>();
 		Map<String, TemplateFile> loaded = new TreeMap<>();

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -103,29 +102,24 @@ final class ExpressionParser {
 
 	private Filter filter() {
 		String name = word();
-		Filter.Kind kind = switch (name) {
-			case "number", "boolean", "string", "lower", "upper" -> Filter.Kind.valueOf(name.toUpperCase(Locale.ROOT));
-			case "split" -> Filter.Kind.SPLIT;
-			case "" -> throw new RenderFailure(EMPTY);
-			default -> throw new RenderFailure(
-					"Unknown filter \"" + name + "\" (use number, boolean, string, lower, upper or split(','))");
-		};
-		if (kind != Filter.Kind.SPLIT) {
-			return new Filter(kind, null);
+		if (name.isEmpty()) {
+			throw new RenderFailure(EMPTY);
 		}
+		return Filter.parse(name, this::parenthesizedQuote);
+	}
+
+	/** {@link Filter.Arguments#quoted()}: {@code ( 'text' )}. */
+	private String parenthesizedQuote() {
 		skipSpaces();
 		expect('(');
 		skipSpaces();
 		if (atEnd() || !isQuote(peek())) {
-			throw new RenderFailure("split needs a quoted separator, as in split(',')");
+			return null;
 		}
-		String separator = quoted();
+		String text = quoted();
 		skipSpaces();
 		expect(')');
-		if (separator.isEmpty()) {
-			throw new RenderFailure("split needs a non-empty separator, as in split(',')");
-		}
-		return new Filter(kind, separator);
+		return text;
 	}
 
 	private String quoted() {

@@ -19,7 +19,7 @@ public final class ReservedClaims {
 	private ReservedClaims() {
 	}
 
-	public static boolean isReserved(String claim) {
+	static boolean isReserved(String claim) {
 		return NAMES.contains(claim);
 	}
 

@@ -22,12 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TemplateController {
 
-	private static final int MAX_CONTENT_LENGTH = 65536;
-
 	private final ClaimsTemplates templates;
 
-	TemplateController(ClaimsTemplates templates) {
+	private final int maxContentLength;
+
+	TemplateController(ClaimsTemplates templates, TemplateProperties properties) {
 		this.templates = templates;
+		this.maxContentLength = properties.maxTemplateBytes();
 	}
 
 	@GetMapping("/jwt_templates")
@@ -48,7 +49,7 @@ class TemplateController {
 	@PutMapping("/user_management/jwt_template")
 	WorkosTemplate putDefault(@RequestBody(required = false) JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
-		String content = reader.requiredString("content", 1, MAX_CONTENT_LENGTH);
+		String content = reader.requiredString("content", 1, this.maxContentLength);
 		reader.validate();
 		return workos(this.templates.replace(ClaimsTemplates.DEFAULT, content));
 	}

@@ -11,7 +11,7 @@ public class TemplateException extends RuntimeException {
 
 	private final List<TemplateError> errors;
 
-	public TemplateException(List<TemplateError> errors) {
+	TemplateException(List<TemplateError> errors) {
 		super(describe(errors), null, false, false);
 		this.errors = List.copyOf(errors);
 	}
@@ -20,7 +20,7 @@ public class TemplateException extends RuntimeException {
 		this(List.of(new TemplateError(path, message)));
 	}
 
-	public List<TemplateError> errors() {
+	List<TemplateError> errors() {
 		return this.errors;
 	}
 

@@ -25,13 +25,13 @@ public final class TemplatePreviewCommand {
 	/** The first argument that selects this command. */
 	public static final String NAME = "preview";
 
-	public static final int OK = 0;
+	static final int OK = 0;
 
 	/** The template does not compile or does not render for the context. */
-	public static final int INVALID_TEMPLATE = 1;
+	static final int INVALID_TEMPLATE = 1;
 
 	/** Bad arguments, or a file that cannot be read or is not JSON. */
-	public static final int USAGE = 2;
+	static final int USAGE = 2;
 
 	private static final String USAGE_TEXT = """
 			Usage: claimsmith preview --template <file.json> [--context <context.json>] [--max-claims-bytes <n>]
@@ -68,8 +68,10 @@ public final class TemplatePreviewCommand {
 			err.println("Cannot read " + ex.getMessage());
 			return USAGE;
 		}
-		TemplateProperties properties = TemplateProperties.defaults(arguments.template().toAbsolutePath().getParent())
-			.withMaxClaimsBytes(arguments.maxClaimsBytes());
+		TemplateProperties properties = TemplateProperties.defaults(arguments.template().toAbsolutePath().getParent());
+		if (arguments.maxClaimsBytes() != null) {
+			properties = properties.withMaxClaimsBytes(arguments.maxClaimsBytes());
+		}
 		String name = arguments.template().getFileName().toString().replaceFirst("\\.json$", "");
 		try {
 			RenderedClaims rendered = new TemplateCompiler(properties).compile(name, text).render(context);
@@ -102,12 +104,13 @@ public final class TemplatePreviewCommand {
 		return path.isEmpty() ? "/" : path;
 	}
 
-	private record Arguments(Path template, Path context, int maxClaimsBytes) {
+	/** The command line; {@code maxClaimsBytes} is null for the service's default. */
+	private record Arguments(Path template, Path context, Integer maxClaimsBytes) {
 
 		static Arguments parse(String[] args) {
 			Path template = null;
 			Path context = null;
-			int maxClaimsBytes = 3072;
+			Integer maxClaimsBytes = null;
 			for (int i = 0; i < args.length; i++) {
 				String option = args[i];
 				if (i + 1 >= args.length) {

@@ -2,9 +2,12 @@ package dev.claimsmith.template;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * Where templates live and the limits every rendering obeys.
@@ -21,15 +24,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSectionDepth deepest nesting of mustache sections inside one string (a deeper
  * one is refused when the template is loaded, so rendering stays shallow)
  */
-@ConfigurationProperties("claimsmith.templates")
+@ConfigurationProperties(TemplateProperties.PREFIX)
 record TemplateProperties(@DefaultValue("./templates") Path dir, @DefaultValue("3072") int maxClaimsBytes,
 		@DefaultValue("2s") Duration reloadInterval, @DefaultValue("4096") int maxStringLength,
 		@DefaultValue("100") int maxSplitItems, @DefaultValue("8") int maxValueDepth,
 		@DefaultValue("65536") int maxTemplateBytes, @DefaultValue("32") int maxSectionDepth) {
 
-	/** Defaults, for code and tests that run without Spring. */
+	static final String PREFIX = "claimsmith.templates";
+
+	/**
+	 * The defaults for {@code dir}, for code and tests that run without Spring: bound as
+	 * Spring binds the configuration, so the {@link DefaultValue} annotations above are
+	 * their one definition.
+	 */
 	static TemplateProperties defaults(Path dir) {
-		return new TemplateProperties(dir, 3072, Duration.ofSeconds(2), 4096, 100, 8, 65536, 32);
+		return new Binder(new MapConfigurationPropertySource(Map.of(PREFIX + ".dir", dir.toString())))
+			.bindOrCreate(PREFIX, TemplateProperties.class);
 	}
 
 	TemplateProperties withReloadInterval(Duration interval) {
@@ -40,6 +50,11 @@ record TemplateProperties(@DefaultValue("./templates") Path dir, @DefaultValue("
 	TemplateProperties withMaxClaimsBytes(int max) {
 		return new TemplateProperties(this.dir, max, this.reloadInterval, this.maxStringLength, this.maxSplitItems,
 				this.maxValueDepth, this.maxTemplateBytes, this.maxSectionDepth);
+	}
+
+	TemplateProperties withMaxSectionDepth(int max) {
+		return new TemplateProperties(this.dir, this.maxClaimsBytes, this.reloadInterval, this.maxStringLength,
+				this.maxSplitItems, this.maxValueDepth, this.maxTemplateBytes, max);
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.claimsmith.token;
 
+import dev.claimsmith.organization.OrganizationId;
+import dev.claimsmith.user.UserId;
 import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.NoStore;
 import tools.jackson.databind.JsonNode;
@@ -28,10 +30,12 @@ class AccessTokenController {
 	AccessTokenResponse mint(@RequestBody JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
 		String userId = reader.requiredString("user_id", 1, MAX_ID_LENGTH);
-		String organizationId = reader.optionalString("organization_id", 1, MAX_ID_LENGTH).orElse(null);
+		OrganizationId organizationId = reader.optionalString("organization_id", 1, MAX_ID_LENGTH)
+			.map(OrganizationId::new)
+			.orElse(null);
 		String template = reader.optionalString("template", 1, MAX_ID_LENGTH).orElse(null);
 		reader.validate();
-		MintedToken token = this.accessTokens.mint(new MintRequest(userId, organizationId, null, template));
+		MintedToken token = this.accessTokens.mint(new MintRequest(new UserId(userId), organizationId, null, template));
 		return new AccessTokenResponse(token.accessToken(), "Bearer", token.expiresIn());
 	}
 

@@ -4,6 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.claimsmith.organization.OrganizationId;
+import dev.claimsmith.user.UserId;
+
 /**
  * Who a token is about, as the claims context a template renders from: {@code user}, and
  * {@code organization} with the user's {@code organization_membership} of it (both absent
@@ -17,7 +20,7 @@ import java.util.Map;
  * @param role the membership's role, or null
  * @param permissions the role's permissions
  */
-record MintSubject(Map<String, Object> context, String userId, String organizationId, String role,
+record MintSubject(Map<String, Object> context, UserId userId, OrganizationId organizationId, String role,
 		List<String> permissions) {
 
 	static final String USER = "user";
@@ -42,8 +45,8 @@ record MintSubject(Map<String, Object> context, String userId, String organizati
 			context.put(ORGANIZATION, organization);
 			context.put(MEMBERSHIP, membership);
 		}
-		return new MintSubject(context, (String) user.get("id"),
-				(organization != null) ? (String) organization.get("id") : null,
+		return new MintSubject(context, new UserId((String) user.get("id")),
+				(organization != null) ? new OrganizationId((String) organization.get("id")) : null,
 				(membership != null) ? (String) membership.get("role") : null, permissions);
 	}
 
@@ -57,8 +60,9 @@ record MintSubject(Map<String, Object> context, String userId, String organizati
 				: Map.of();
 		List<String> permissions = (membership.get("permissions") instanceof List<?> list)
 				? list.stream().map(String::valueOf).toList() : List.of();
-		return new MintSubject(context, text(context, USER, "id"), text(context, ORGANIZATION, "id"),
-				text(context, MEMBERSHIP, "role"), permissions);
+		return new MintSubject(context, UserId.ofNullable(text(context, USER, "id")),
+				OrganizationId.ofNullable(text(context, ORGANIZATION, "id")), text(context, MEMBERSHIP, "role"),
+				permissions);
 	}
 
 	private static String text(Map<String, Object> context, String object, String field) {

@@ -8,9 +8,11 @@ import java.util.Map;
 
 import dev.claimsmith.membership.Membership;
 import dev.claimsmith.membership.MembershipService;
+import dev.claimsmith.organization.OrganizationId;
 import dev.claimsmith.template.ClaimsContextSchema;
 import dev.claimsmith.template.ClaimsContextSchema.ContextField;
 import dev.claimsmith.template.ClaimsContextSchema.ContextObject;
+import dev.claimsmith.user.UserId;
 import dev.claimsmith.web.ApiException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,9 +46,9 @@ class MintSubjects {
 	// Domains come one per row (none: one row with nulls), in the organization's order.
 	private static final String USER_IN_ORGANIZATION = "SELECT " + USER.selectList("u") + ", "
 			+ ORGANIZATION.selectList("o") + ", " + MEMBERSHIP.selectList("m") + ", d.domain FROM " + USER.table()
-			+ " u LEFT JOIN " + ORGANIZATION.table() + " o ON o.id = ? LEFT JOIN " + MEMBERSHIP.table()
+			+ " u LEFT JOIN " + ORGANIZATION.table() + " o ON o.id = :organizationId LEFT JOIN " + MEMBERSHIP.table()
 			+ " m ON m.user_id = u.id AND m.organization_id = o.id"
-			+ " LEFT JOIN organization_domain d ON d.organization_id = o.id WHERE u.id = ? ORDER BY d.position";
+			+ " LEFT JOIN organization_domain d ON d.organization_id = o.id WHERE u.id = :userId ORDER BY d.position";
 
 	// Columns are read by position: by label, H2 upper-cases and searches every name per
 	// read, a measurable share of a mint. The positions follow the SELECT lists above.
@@ -76,27 +78,28 @@ class MintSubjects {
 	 * @throws ApiException 404 for an unknown user or organization, 403
 	 * {@code organization_membership_required} when the user is not an active member
 	 */
-	MintSubject load(String userId, String organizationId) {
+	MintSubject load(UserId userId, OrganizationId organizationId) {
 		if (organizationId == null) {
 			Map<String, Object> user = this.jdbc.sql(USER_ONLY)
-				.param(userId)
+				.param(userId.value())
 				.query((row, number) -> read(row, USER, 1))
 				.optional()
-				.orElseThrow(() -> ApiException.notFound("user", userId));
+				.orElseThrow(() -> ApiException.notFound("user", userId.value()));
 			return MintSubject.of(user, null, null, List.of());
 		}
+		// Bound by name: the organization's parameter comes first in the statement.
 		return this.jdbc.sql(USER_IN_ORGANIZATION)
-			.param(organizationId)
-			.param(userId)
+			.param("organizationId", organizationId.value())
+			.param("userId", userId.value())
 			.query((ResultSet rows) -> subjectIn(rows, userId, organizationId));
 	}
 
-	private MintSubject subjectIn(ResultSet rows, String userId, String organizationId) throws SQLException {
+	private MintSubject subjectIn(ResultSet rows, UserId userId, OrganizationId organizationId) throws SQLException {
 		if (!rows.next()) {
-			throw ApiException.notFound("user", userId);
+			throw ApiException.notFound("user", userId.value());
 		}
 		if (rows.getString(ORGANIZATION_ID) == null) {
-			throw ApiException.notFound("organization", organizationId);
+			throw ApiException.notFound("organization", organizationId.value());
 		}
 		if (rows.getString(MEMBERSHIP_ID) == null || !Membership.ACTIVE.equals(rows.getString(MEMBERSHIP_STATUS))) {
 			throw ApiException.forbidden("organization_membership_required",

@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.claimsmith.organization.OrganizationId;
 import dev.claimsmith.template.ClaimsContextSchema;
 import dev.claimsmith.template.ClaimsTemplate;
 import dev.claimsmith.template.ClaimsTemplates;
 import dev.claimsmith.template.TemplateWarning;
+import dev.claimsmith.user.UserId;
 import dev.claimsmith.web.JsonObjectReader;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
@@ -59,8 +61,10 @@ class PreviewController {
 	PreviewResponse preview(@RequestBody JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
 		String templateName = reader.optionalString("template_name", 1, MAX_ID_LENGTH).orElse(null);
-		String userId = reader.optionalString("user_id", 1, MAX_ID_LENGTH).orElse(null);
-		String organizationId = reader.optionalString("organization_id", 1, MAX_ID_LENGTH).orElse(null);
+		UserId userId = reader.optionalString("user_id", 1, MAX_ID_LENGTH).map(UserId::new).orElse(null);
+		OrganizationId organizationId = reader.optionalString("organization_id", 1, MAX_ID_LENGTH)
+			.map(OrganizationId::new)
+			.orElse(null);
 		JsonNode inlineTemplate = reader.node("template");
 		JsonNode inlineContext = reader.node("context");
 		if (inlineTemplate != null && !inlineTemplate.isNull() && !inlineTemplate.isString()

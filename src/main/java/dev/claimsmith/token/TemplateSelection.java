@@ -7,12 +7,10 @@ import dev.claimsmith.web.ApiException;
 import org.springframework.stereotype.Component;
 
 /**
- * Picks the template a mint or preview names ({@code default} when none).
+ * Picks the template a mint or preview names ({@link ClaimsTemplates#DEFAULT} when none).
  */
 @Component
 class TemplateSelection {
-
-	static final String DEFAULT = "default";
 
 	private final ClaimsTemplates templates;
 
@@ -21,7 +19,7 @@ class TemplateSelection {
 	}
 
 	ClaimsTemplate named(String name) {
-		String chosen = (name == null || name.isBlank()) ? DEFAULT : name;
+		String chosen = (name == null || name.isBlank()) ? ClaimsTemplates.DEFAULT : name;
 		return this.templates.find(chosen)
 			.orElseThrow(() -> ApiException.notFound("Could not find JWT template '" + chosen + "'."));
 	}

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.claimsmith.keys.IssuerProperties;
+import dev.claimsmith.organization.OrganizationId;
 import dev.claimsmith.template.ReservedClaims;
+import dev.claimsmith.user.UserId;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -29,17 +31,19 @@ class TokenPayloads {
 	/**
 	 * The full payload; {@code subject} parts may be null in a preview from inline data.
 	 */
-	Map<String, Object> payload(String subjectId, String organizationId, String role, List<String> permissions,
+	Map<String, Object> payload(UserId subjectId, OrganizationId organizationId, String role, List<String> permissions,
 			String sessionId, Instant issuedAt, Instant expiresAt, String jti, Map<String, Object> templateClaims) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("iss", this.issuer.issuer());
-		putIfPresent(payload, "sub", subjectId);
+		if (subjectId != null) {
+			payload.put("sub", subjectId.value());
+		}
 		payload.put("exp", expiresAt.getEpochSecond());
 		payload.put("iat", issuedAt.getEpochSecond());
 		payload.put("jti", jti);
 		putIfPresent(payload, "sid", sessionId);
 		if (organizationId != null) {
-			payload.put("org_id", organizationId);
+			payload.put("org_id", organizationId.value());
 			putIfPresent(payload, "role", role);
 			if (role != null) {
 				payload.put("roles", List.of(role));

@@ -52,6 +52,9 @@ class ApiDocumentation {
 	private static final List<String> PUBLIC_PREFIXES = List.of("/.well-known/", "/sso/jwks/",
 			"/user_management/authenticate");
 
+	/** Served from the keys folder alone, so a database outage never fails them. */
+	private static final List<String> KEY_ONLY_PREFIXES = List.of("/.well-known/", "/sso/jwks/");
+
 	private static final Map<String, String> TAGS = tags();
 
 	static {
@@ -99,6 +102,13 @@ class ApiDocumentation {
 					addResponse(operation, "401", Map.of("code", "unauthorized", "message", "Invalid API key."));
 					addResponse(operation, "403", Map.of("code", "insufficient_scope", "message",
 							"This API key lacks the 'admin' scope this request needs."));
+				}
+				if (KEY_ONLY_PREFIXES.stream().noneMatch(path::startsWith)) {
+					// Everything but the key documents needs the database (the API-key
+					// check
+					// included).
+					addResponse(operation, "503", Map.of("code", DatabaseUnavailable.body().code(), "message",
+							DatabaseUnavailable.body().message()));
 				}
 				OperationExamples operationExamples = examples.get(method + " " + normalize(path));
 				if (operationExamples != null) {

@@ -10,11 +10,14 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -121,8 +124,22 @@ class ApiExceptionHandler {
 		return error(HttpStatus.CONFLICT, "conflict", "The request conflicts with the current state of the data.");
 	}
 
+	/**
+	 * The database unreachable or too slow (see {@link DatabaseUnavailable}); also when
+	 * wrapped, below.
+	 */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class })
+	ResponseEntity<ApiError> databaseUnavailable(Exception ex) {
+		return DatabaseUnavailable.response(ex);
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ApiError> unexpected(Exception ex) {
+		if (DatabaseUnavailable.isCause(ex)) {
+			// Wrapped, e.g. by Spring Data JDBC's DbActionExecutionException.
+			return DatabaseUnavailable.response(ex);
+		}
 		logger.error("Unexpected error", ex);
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "server_error", "An unexpected error occurred.");
 	}

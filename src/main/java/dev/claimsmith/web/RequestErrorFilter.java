@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * instead of a 500 and a stack trace. The query string and form body are parsed here,
  * first, so a malformed percent-encoding, too many parameters or a form body over the
  * limit (however it is framed) is refused before any filter or endpoint touches them; a
- * body over the limit found by a later filter (a form {@code PUT}, say) is a 413 too.
+ * body over the limit found by a later filter (a form {@code PUT}, say) is a 413 too. A
+ * filter that cannot reach the database (the API-key check) answers the same 503 as an
+ * endpoint would.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
@@ -58,6 +61,12 @@ class RequestErrorFilter extends OncePerRequestFilter {
 			}
 			else if (cause(ex, PayloadTooLargeException.class) != null) {
 				refuse(response, HttpStatus.CONTENT_TOO_LARGE, RequestErrors.tooLarge(), ex);
+			}
+			else if (DatabaseUnavailable.isCause(ex)) {
+				DatabaseUnavailable.log(ex);
+				response.resetBuffer();
+				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
+				this.errorResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.body());
 			}
 			else {
 				throw ex;

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import dev.claimsmith.ApiTest;
+import dev.claimsmith.MutableClock;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
 		@Bean
 		@Primary
 		MutableClock mutableClock() {
-			return new MutableClock();
+			return MutableClock.ticking();
 		}
 
 	}

@@ -121,6 +121,26 @@ class ExpiredCredentialsPurgeApiTest {
 	}
 
 	@Test
+	void loginFailureCountersGoOnceTheirWindowEnds() {
+		String email = email();
+		this.auth.user(email, Map.of());
+		String ip = ip();
+		assertThat(this.auth.password(email, "wrong", ip).status()).isEqualTo(400);
+		Instant windowEnd = this.jdbc.sql("SELECT window_ends_at FROM login_failure WHERE throttle_key = :key")
+			.param("key", LoginThrottle.ipKey(ip))
+			.query(OffsetDateTime.class)
+			.single()
+			.toInstant();
+
+		this.purge.purge(windowEnd.minusSeconds(1));
+		assertThat(failureCountersOf(ip)).as("an open window is kept").isOne();
+
+		Purged purged = this.purge.purge(windowEnd.plusSeconds(1));
+		assertThat(purged.loginFailures()).isPositive();
+		assertThat(failureCountersOf(ip)).isZero();
+	}
+
+	@Test
 	void batchesUntilNothingIsLeft() {
 		String email = email();
 		String userId = this.auth.user(email, Map.of());
@@ -187,6 +207,13 @@ class ExpiredCredentialsPurgeApiTest {
 			.param("id", sessionId)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	private long failureCountersOf(String ip) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM login_failure WHERE throttle_key = :key")
+			.param("key", LoginThrottle.ipKey(ip))
+			.query(Long.class)
+			.single();
 	}
 
 	private long pendingOf(String userId) {

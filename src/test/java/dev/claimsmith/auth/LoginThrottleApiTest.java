@@ -1,10 +1,17 @@
 package dev.claimsmith.auth;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
+import dev.claimsmith.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +95,35 @@ class LoginThrottleApiTest {
 		assertThat(right.status()).isEqualTo(429);
 		assertThat(unknown.status()).as("a new account from the same IP is not throttled by this account")
 			.isEqualTo(400);
+	}
+
+	@Test
+	void passwordWhenFailuresRaceThenExactlyTheBudgetIsAnswered400AndTheRest429() throws Exception {
+		String email = email();
+		this.auth.user(email, Map.of());
+		String attacker = ip();
+		ExecutorService threads = Executors.newFixedThreadPool(6);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> statuses = new ArrayList<>();
+		try {
+			for (int i = 0; i < 12; i++) {
+				String guess = "guess " + i;
+				statuses.add(threads.submit(() -> {
+					start.await();
+					return this.auth.password(email, guess, attacker).status();
+				}));
+			}
+			start.countDown();
+			List<Integer> answered = new ArrayList<>();
+			for (Future<Integer> status : statuses) {
+				answered.add(status.get());
+			}
+			assertThat(answered).as("the default budget of one IP at one account is 5").containsOnly(400, 429);
+			assertThat(answered.stream().filter((status) -> status == 400)).hasSize(5);
+		}
+		finally {
+			threads.shutdownNow();
+		}
 	}
 
 }

@@ -176,6 +176,34 @@ class TwoInstancesTest {
 		assertThat(onA.get("/organizations").status()).isEqualTo(401);
 	}
 
+	/**
+	 * The login throttle counts in the database: five failures (the default budget of one
+	 * IP at one account), alternating between the instances, spend the budget of both,
+	 * exactly as five on one would. The same for an email no user has.
+	 */
+	@Test
+	void failedSignInsAlternatingBetweenTheInstancesSpendOneBudget() {
+		String known = "two-" + unique() + "@example.com";
+		assertThat(a.post("/user_management/users", Map.of("email", known, "password", PASSWORD)).status())
+			.isEqualTo(201);
+		for (String email : List.of(known, "nobody-" + unique() + "@example.com")) {
+			String ip = "10.2." + (unique().hashCode() & 0xFF) + "." + (unique().hashCode() & 0xFF);
+			for (int i = 0; i < 5; i++) {
+				ApiClient.Response failed = authenticate((i % 2 == 0) ? a : b,
+						Map.of("grant_type", "password", "email", email, "password", "guess " + i, "ip_address", ip));
+				assertThat(failed.status()).as(failed.text()).isEqualTo(400);
+				assertThat(failed.field("code")).isEqualTo("invalid_credentials");
+			}
+			for (ApiClient either : List.of(a, b)) {
+				ApiClient.Response throttled = authenticate(either,
+						Map.of("grant_type", "password", "email", email, "password", PASSWORD, "ip_address", ip));
+				assertThat(throttled.status()).as(throttled.text()).isEqualTo(429);
+				assertThat(throttled.field("code")).isEqualTo("rate_limit_exceeded");
+				assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 300L);
+			}
+		}
+	}
+
 	private static ConfigurableApplicationContext start(Path keys) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--claimsmith.api-key=" + ApiClient.API_KEY,
 				"--claimsmith.issuer=https://claimsmith.test", "--claimsmith.templates.dir=templates",

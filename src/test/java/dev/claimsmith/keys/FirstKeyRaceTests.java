@@ -98,7 +98,7 @@ class FirstKeyRaceTests {
 			while (!Files.exists(go)) {
 				Thread.sleep(1);
 			}
-			SigningKeys keys = new SigningKeys(TestKeys.properties(Path.of(args[0])), Clock.systemUTC());
+			SigningKeys keys = TestKeys.loaded(TestKeys.properties(Path.of(args[0])), Clock.systemUTC());
 			System.out.println("kid=" + keys.publicJwkSet().getKeys().get(0).getKeyID());
 			System.out.flush();
 		}

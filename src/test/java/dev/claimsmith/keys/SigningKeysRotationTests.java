@@ -15,6 +15,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.claimsmith.MutableClock;
 import dev.claimsmith.web.ApiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +28,12 @@ class SigningKeysRotationTests {
 	@TempDir
 	Path dir;
 
-	private final MutableClock clock = MutableClock.startingNow();
+	private final MutableClock clock = MutableClock.stoppedNow();
 
 	@Test
 	void rotateThenNewKeyIsPublishedBeforeItSignsAndOldTokensVerifyUntilRemoved() throws Exception {
-		SigningKeys keys = new SigningKeys(TestKeys.properties(this.dir), this.clock);
-		TokenVerifier verifier = new TokenVerifier(keys, TestKeys.issuer(), TestKeys.properties(this.dir));
+		SigningKeys keys = TestKeys.loaded(TestKeys.properties(this.dir), this.clock);
+		TokenVerifier verifier = new TokenVerifier(keys, TestKeys.issuer(), TestKeys.properties(this.dir), this.clock);
 		String a = keys.active().kid();
 		String tokenA = TestKeys.sign(keys, TestKeys.claims(this.clock.instant(), Duration.ofHours(1)));
 
@@ -62,7 +63,7 @@ class SigningKeysRotationTests {
 
 	@Test
 	void rotateWhenRetiredKeyOutlivedItsTokensThenPrunesItFromTheFile() {
-		SigningKeys keys = new SigningKeys(TestKeys.properties(this.dir), this.clock);
+		SigningKeys keys = TestKeys.loaded(TestKeys.properties(this.dir), this.clock);
 		String a = keys.active().kid();
 		keys.rotate();
 		this.clock.advance(TestKeys.PRE_PUBLISH_DELAY.plus(TestKeys.MAX_TOKEN_LIFETIME).plusMinutes(1));
@@ -72,7 +73,7 @@ class SigningKeysRotationTests {
 
 	@Test
 	void rotateWhenAKeyIsStillPendingThenConflict() {
-		SigningKeys keys = new SigningKeys(TestKeys.properties(this.dir), this.clock);
+		SigningKeys keys = TestKeys.loaded(TestKeys.properties(this.dir), this.clock);
 		keys.rotate();
 		assertThatExceptionOfType(ApiException.class).isThrownBy(keys::rotate)
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("rotation_in_progress"));
@@ -80,8 +81,8 @@ class SigningKeysRotationTests {
 
 	@Test
 	void rotateWhenAlgorithmChangedThenNewKeyUsesIt() {
-		new SigningKeys(TestKeys.properties(this.dir, JWSAlgorithm.RS256), this.clock);
-		SigningKeys keys = new SigningKeys(TestKeys.properties(this.dir, JWSAlgorithm.ES256), this.clock);
+		TestKeys.loaded(TestKeys.properties(this.dir, JWSAlgorithm.RS256), this.clock);
+		SigningKeys keys = TestKeys.loaded(TestKeys.properties(this.dir, JWSAlgorithm.ES256), this.clock);
 		assertThat(keys.active().algorithm()).isEqualTo(JWSAlgorithm.RS256);
 		keys.rotate();
 		this.clock.advance(TestKeys.PRE_PUBLISH_DELAY);
@@ -90,8 +91,8 @@ class SigningKeysRotationTests {
 
 	@Test
 	void rotateByOneInstanceThenOtherSeesItAfterReload() {
-		SigningKeys one = new SigningKeys(TestKeys.properties(this.dir), this.clock);
-		SigningKeys two = new SigningKeys(TestKeys.properties(this.dir), this.clock);
+		SigningKeys one = TestKeys.loaded(TestKeys.properties(this.dir), this.clock);
+		SigningKeys two = TestKeys.loaded(TestKeys.properties(this.dir), this.clock);
 		String a = one.active().kid();
 		assertThat(two.active().kid()).isEqualTo(a);
 		assertThat(two.reloadIfChanged()).isFalse();
@@ -107,8 +108,8 @@ class SigningKeysRotationTests {
 
 	@Test
 	void rotateConcurrentlyByTwoInstancesThenExactlyOneNewKey() throws Exception {
-		SigningKeys one = new SigningKeys(TestKeys.properties(this.dir), this.clock);
-		SigningKeys two = new SigningKeys(TestKeys.properties(this.dir), this.clock);
+		SigningKeys one = TestKeys.loaded(TestKeys.properties(this.dir), this.clock);
+		SigningKeys two = TestKeys.loaded(TestKeys.properties(this.dir), this.clock);
 		List<Object> outcomes = Collections.synchronizedList(new ArrayList<>());
 		Thread first = new Thread(() -> outcomes.add(attempt(one)));
 		Thread second = new Thread(() -> outcomes.add(attempt(two)));

@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.claimsmith.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,20 @@ class SigningKeysStartupTests {
 	@TempDir
 	Path dir;
 
-	private final MutableClock clock = MutableClock.startingNow();
+	private final MutableClock clock = MutableClock.stoppedNow();
+
+	@Test
+	void constructThenNoFileIsTouchedUntilLoad() {
+		Path folder = this.dir.resolve("keys");
+		SigningKeys keys = new SigningKeys(TestKeys.properties(folder), this.clock);
+		assertThat(folder).doesNotExist();
+		assertThatIllegalStateException().isThrownBy(keys::active).withMessageContaining("not loaded");
+
+		keys.load();
+
+		assertThat(folder.resolve(KeyFile.FILE_NAME)).exists();
+		assertThat(keys.active().kid()).isNotEmpty();
+	}
 
 	@Test
 	void startWhenRsa1024KeyThenRefused() throws Exception {
@@ -97,7 +111,7 @@ class SigningKeysStartupTests {
 	}
 
 	private SigningKeys start() {
-		return new SigningKeys(TestKeys.properties(this.dir), this.clock);
+		return TestKeys.loaded(TestKeys.properties(this.dir), this.clock);
 	}
 
 	private void write(JWK key) throws Exception {

@@ -19,6 +19,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.X509CertUtils;
+import dev.claimsmith.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,12 +35,12 @@ class SigningKeysStoreTests {
 	@TempDir
 	Path temp;
 
-	private final MutableClock clock = MutableClock.startingNow();
+	private final MutableClock clock = MutableClock.stoppedNow();
 
 	@Test
 	void startWhenFolderMissingThenGeneratesKeyFileWithMode600InFolderWithMode700() throws Exception {
 		Path dir = this.temp.resolve("keys");
-		new SigningKeys(TestKeys.properties(dir), this.clock);
+		TestKeys.loaded(TestKeys.properties(dir), this.clock);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("jwks.json"))))
 			.isEqualTo("rw-------");
@@ -48,10 +49,10 @@ class SigningKeysStoreTests {
 	@Test
 	void startWhenFolderAndFileLooseThenTightened() throws Exception {
 		Path dir = this.temp.resolve("keys");
-		new SigningKeys(TestKeys.properties(dir), this.clock);
+		TestKeys.loaded(TestKeys.properties(dir), this.clock);
 		Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
 		Files.setPosixFilePermissions(dir.resolve("jwks.json"), PosixFilePermissions.fromString("rw-r--r--"));
-		new SigningKeys(TestKeys.properties(dir), this.clock);
+		TestKeys.loaded(TestKeys.properties(dir), this.clock);
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("jwks.json"))))
 			.isEqualTo("rw-------");
@@ -60,14 +61,14 @@ class SigningKeysStoreTests {
 	@Test
 	void startWhenKeyFileExistsThenKeepsItsActiveKey() {
 		Path dir = this.temp.resolve("keys");
-		String kid = new SigningKeys(TestKeys.properties(dir), this.clock).active().kid();
-		assertThat(new SigningKeys(TestKeys.properties(dir), this.clock).active().kid()).isEqualTo(kid);
+		String kid = TestKeys.loaded(TestKeys.properties(dir), this.clock).active().kid();
+		assertThat(TestKeys.loaded(TestKeys.properties(dir), this.clock).active().kid()).isEqualTo(kid);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "RS256", "ES256", "EdDSA", "Ed25519" })
 	void activeWhenAlgorithmConfiguredThenSignsWithItAndHeaderNamesKidAndType(String algorithm) {
-		SigningKeys keys = new SigningKeys(TestKeys.properties(this.temp, JWSAlgorithm.parse(algorithm)), this.clock);
+		SigningKeys keys = TestKeys.loaded(TestKeys.properties(this.temp, JWSAlgorithm.parse(algorithm)), this.clock);
 		ActiveSigningKey active = keys.active();
 		assertThat(active.algorithm().getName()).isEqualTo(algorithm);
 		assertThat(active.header().getAlgorithm()).isEqualTo(active.algorithm());
@@ -80,7 +81,7 @@ class SigningKeysStoreTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "RS256", "ES256", "EdDSA" })
 	void signThenCompactJwsOfExactlyThePayloadThatTheJdkVerifies(String algorithm) throws Exception {
-		SigningKeys keys = new SigningKeys(TestKeys.properties(this.temp, JWSAlgorithm.parse(algorithm)), this.clock);
+		SigningKeys keys = TestKeys.loaded(TestKeys.properties(this.temp, JWSAlgorithm.parse(algorithm)), this.clock);
 		ActiveSigningKey active = keys.active();
 		byte[] payload = "{\"sub\":\"user_1\",\"name\":\"Zoë <&> \\\"q\\\" ?~\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -102,7 +103,7 @@ class SigningKeysStoreTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "RS256", "ES256", "EdDSA", "Ed25519" })
 	void jwksWhenAlgorithmConfiguredThenHasNoPrivateParameters(String algorithm) throws Exception {
-		SigningKeys keys = new SigningKeys(TestKeys.properties(this.temp, JWSAlgorithm.parse(algorithm)), this.clock);
+		SigningKeys keys = TestKeys.loaded(TestKeys.properties(this.temp, JWSAlgorithm.parse(algorithm)), this.clock);
 		keys.rotate();
 		String json = keys.publishedJwks().json();
 		List<Object> published = JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(json), "keys");
@@ -120,7 +121,7 @@ class SigningKeysStoreTests {
 
 	@Test
 	void jwksWhenRs256ThenX5cIsCertificateOfTheKeyWithMatchingThumbprint() throws Exception {
-		SigningKeys keys = new SigningKeys(TestKeys.properties(this.temp), this.clock);
+		SigningKeys keys = TestKeys.loaded(TestKeys.properties(this.temp), this.clock);
 		RSAKey jwk = (RSAKey) JWKSet.parse(keys.publishedJwks().json()).getKeys().get(0);
 		byte[] der = jwk.getX509CertChain().get(0).decode();
 		X509Certificate certificate = X509CertUtils.parseWithException(der);
@@ -137,7 +138,7 @@ class SigningKeysStoreTests {
 
 	@Test
 	void kidWhenGeneratedThenIsTheRfc7638Thumbprint() throws Exception {
-		SigningKeys keys = new SigningKeys(TestKeys.properties(this.temp), this.clock);
+		SigningKeys keys = TestKeys.loaded(TestKeys.properties(this.temp), this.clock);
 		JWK jwk = keys.publicJwkSet().getKeys().get(0);
 		assertThat(jwk.getKeyID()).isEqualTo(jwk.computeThumbprint().toString());
 	}

@@ -37,6 +37,13 @@ final class TestKeys {
 				Duration.ofSeconds(30), KeysProperties.ProviderChoice.AUTO);
 	}
 
+	/** Signing keys as the application has them after start-up: loaded. */
+	static SigningKeys loaded(KeysProperties properties, Clock clock) {
+		SigningKeys keys = new SigningKeys(properties, clock);
+		keys.load();
+		return keys;
+	}
+
 	static IssuerProperties issuer() {
 		return new IssuerProperties(ISSUER, "client_test");
 	}

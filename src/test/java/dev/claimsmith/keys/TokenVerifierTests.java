@@ -13,6 +13,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.claimsmith.MutableClock;
 import dev.claimsmith.keys.TokenVerifier.Rejection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class TokenVerifierTests {
 	@TempDir
 	Path dir;
 
-	private final MutableClock clock = MutableClock.startingNow();
+	private final MutableClock clock = MutableClock.stoppedNow();
 
 	private SigningKeys keys;
 
@@ -35,16 +36,16 @@ class TokenVerifierTests {
 
 	@BeforeEach
 	void start() {
-		this.keys = new SigningKeys(TestKeys.properties(this.dir), this.clock);
-		this.verifier = new TokenVerifier(this.keys, TestKeys.issuer(), TestKeys.properties(this.dir));
+		this.keys = TestKeys.loaded(TestKeys.properties(this.dir), this.clock);
+		this.verifier = new TokenVerifier(this.keys, TestKeys.issuer(), TestKeys.properties(this.dir), this.clock);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "RS256", "ES256", "EdDSA", "Ed25519" })
 	void verifyWhenSignedByActiveKeyThenAccepted(String algorithm) {
-		SigningKeys keys = new SigningKeys(
-				TestKeys.properties(this.dir.resolve(algorithm), JWSAlgorithm.parse(algorithm)), this.clock);
-		TokenVerifier verifier = new TokenVerifier(keys, TestKeys.issuer(), TestKeys.properties(this.dir));
+		SigningKeys keys = TestKeys
+			.loaded(TestKeys.properties(this.dir.resolve(algorithm), JWSAlgorithm.parse(algorithm)), this.clock);
+		TokenVerifier verifier = new TokenVerifier(keys, TestKeys.issuer(), TestKeys.properties(this.dir), this.clock);
 		JWTClaimsSet claims = TestKeys.claims(this.clock.instant(), Duration.ofMinutes(5));
 		assertThat(verifier.verify(TestKeys.sign(keys, claims)))
 			.hasValueSatisfying((verified) -> assertThat(verified.getSubject()).isEqualTo(claims.getSubject()));

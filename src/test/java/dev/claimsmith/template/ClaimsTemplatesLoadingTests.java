@@ -9,6 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -37,14 +40,14 @@ class ClaimsTemplatesLoadingTests {
 
 	@Test
 	void startWhenFolderMissingThenNoTemplates() {
-		ClaimsTemplates templates = new ClaimsTemplates(TemplateProperties.defaults(this.dir.resolve("nope")));
+		ClaimsTemplates templates = TestContexts.loaded(TemplateProperties.defaults(this.dir.resolve("nope")));
 		assertThat(templates.names()).isEmpty();
 		assertThat(templates.find("default")).isEmpty();
 	}
 
 	@Test
 	void startThenShippedTemplatesAreValid() {
-		ClaimsTemplates templates = new ClaimsTemplates(TemplateProperties.defaults(Path.of("templates")));
+		ClaimsTemplates templates = TestContexts.loaded(TemplateProperties.defaults(Path.of("templates")));
 		assertThat(templates.names()).contains("default", "hasura");
 		Map<String, Object> claims = templates.find("default").orElseThrow().render(TestContexts.jane()).claims();
 		assertThat(claims).containsEntry("name", "Jane Doe").containsEntry("plan", "free");
@@ -92,9 +95,14 @@ class ClaimsTemplatesLoadingTests {
 	@Test
 	void pollingWhenFileEditedThenPickedUpWithoutRestart() throws Exception {
 		write("default", "{\"v\": 1}");
-		ClaimsTemplates templates = new ClaimsTemplates(
-				TemplateProperties.defaults(this.dir).withReloadInterval(Duration.ofMillis(50)));
-		templates.startPolling();
+		TemplateProperties properties = TemplateProperties.defaults(this.dir).withReloadInterval(Duration.ofMillis(50));
+		ClaimsTemplates templates = TestContexts.loaded(properties);
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.initialize();
+		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
+		registrar.setTaskScheduler(scheduler);
+		new TemplatesReloader(templates, properties).configureTasks(registrar);
+		registrar.afterPropertiesSet();
 		try {
 			write("default", "{\"v\": 2}");
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -104,8 +112,17 @@ class ClaimsTemplatesLoadingTests {
 			assertThat(render(templates, "default")).containsEntry("v", 2L);
 		}
 		finally {
-			templates.stopPolling();
+			registrar.destroy();
+			scheduler.shutdown();
 		}
+	}
+
+	@Test
+	void pollingWhenIntervalZeroThenNothingScheduled() {
+		ScheduledTaskRegistrar registrar = new ScheduledTaskRegistrar();
+		TemplateProperties properties = TemplateProperties.defaults(this.dir).withReloadInterval(Duration.ZERO);
+		new TemplatesReloader(new ClaimsTemplates(properties), properties).configureTasks(registrar);
+		assertThat(registrar.hasTasks()).isFalse();
 	}
 
 	@Test
@@ -131,7 +148,7 @@ class ClaimsTemplatesLoadingTests {
 	}
 
 	private ClaimsTemplates templates() {
-		return new ClaimsTemplates(TemplateProperties.defaults(this.dir));
+		return TestContexts.loaded(TemplateProperties.defaults(this.dir));
 	}
 
 	private void write(String name, String content) throws IOException {

@@ -66,8 +66,7 @@ class TemplateHardeningTests {
 
 	@Test
 	void sectionDepthIsConfigurable() {
-		TemplateProperties shallow = new TemplateProperties(this.dir, 3072, java.time.Duration.ZERO, 4096, 100, 8,
-				65536, 2);
+		TemplateProperties shallow = TemplateProperties.defaults(this.dir).withMaxSectionDepth(2);
 		TemplateCompiler compiler = new TemplateCompiler(shallow);
 
 		assertThat(compiler.compile("t", nested(2)).claimNames()).containsExactly("deep");
@@ -78,7 +77,7 @@ class TemplateHardeningTests {
 	@Test
 	void reloadWhenSectionsNestedTooDeeplyThenTheLastGoodVersionStaysLive() throws IOException {
 		write("default", "{\"v\": 1}");
-		ClaimsTemplates templates = new ClaimsTemplates(TemplateProperties.defaults(this.dir));
+		ClaimsTemplates templates = TestContexts.loaded(TemplateProperties.defaults(this.dir));
 		write("default", nested(2000));
 
 		templates.reload();
@@ -93,7 +92,7 @@ class TemplateHardeningTests {
 		write("default", nested(MAX_SECTION_DEPTH + 1));
 
 		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> new ClaimsTemplates(TemplateProperties.defaults(this.dir)))
+			.isThrownBy(() -> TestContexts.loaded(TemplateProperties.defaults(this.dir)))
 			.withMessageContaining("default.json at /deep: Sections are nested deeper than 32 levels");
 	}
 

@@ -12,6 +12,15 @@ final class TestContexts {
 	private TestContexts() {
 	}
 
+	/**
+	 * The templates of {@code properties}'s folder as the application has them: loaded.
+	 */
+	static ClaimsTemplates loaded(TemplateProperties properties) {
+		ClaimsTemplates templates = new ClaimsTemplates(properties);
+		templates.load();
+		return templates;
+	}
+
 	static TemplateCompiler compiler() {
 		return new TemplateCompiler(TemplateProperties.defaults(Path.of("templates")));
 	}

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiTest;
+import dev.claimsmith.organization.OrganizationId;
+import dev.claimsmith.user.UserId;
 import dev.claimsmith.web.ApiException;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,7 +122,7 @@ class MintSubjectsTest {
 		this.api.post("/user_management/organization_memberships",
 				Map.of("user_id", this.userId, "organization_id", bare));
 
-		MintSubject subject = this.subjects.load(this.userId, bare);
+		MintSubject subject = load(this.userId, bare);
 
 		assertThat(section(subject, "organization").get("domains")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.isEmpty();
@@ -130,7 +132,7 @@ class MintSubjectsTest {
 
 	@Test
 	void loadWithoutOrganizationThenOnlyTheUser() {
-		MintSubject subject = this.subjects.load(this.userId, null);
+		MintSubject subject = load(this.userId, null);
 
 		assertThat(subject.organizationId()).isNull();
 		assertThat(subject.role()).isNull();
@@ -143,12 +145,12 @@ class MintSubjectsTest {
 		String unknownUser = "user_01HXXXXXXXXXXXXXXXXXXXXXXX";
 		String unknownOrg = "org_01HXXXXXXXXXXXXXXXXXXXXXXX";
 
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(unknownUser, this.orgId))
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> load(unknownUser, this.orgId))
 			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(404))
 			.withMessageContaining(unknownUser);
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(unknownUser, null))
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> load(unknownUser, null))
 			.withMessageContaining(unknownUser);
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(this.userId, unknownOrg))
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> load(this.userId, unknownOrg))
 			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(404))
 			.withMessageContaining(unknownOrg);
 	}
@@ -156,31 +158,35 @@ class MintSubjectsTest {
 	@Test
 	void loadWhenMembershipInactiveOrMissingThen403() {
 		String stranger = this.api.post("/organizations", Map.of("name", "Elsewhere")).field("id");
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(this.userId, stranger))
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> load(this.userId, stranger))
 			.satisfies((ex) -> assertThat(ex.code()).isEqualTo("organization_membership_required"));
 
 		this.api.put("/user_management/organization_memberships/" + this.membershipId + "/deactivate", Map.of());
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(this.userId, this.orgId))
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> load(this.userId, this.orgId))
 			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(403));
 
 		this.api.put("/user_management/organization_memberships/" + this.membershipId + "/reactivate", Map.of());
-		assertThat(section(this.subjects.load(this.userId, this.orgId), "organization_membership").get("status"))
-			.isEqualTo("active");
+		assertThat(section(load(this.userId, this.orgId), "organization_membership").get("status")).isEqualTo("active");
 	}
 
 	@Test
 	void loadAfterDeletesThen404() {
 		this.api.delete("/organizations/" + this.orgId);
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(this.userId, this.orgId))
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> load(this.userId, this.orgId))
 			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(404));
 
 		this.api.delete("/user_management/users/" + this.userId);
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.subjects.load(this.userId, null))
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> load(this.userId, null))
 			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(404));
 	}
 
+	/** The string ids the API returns, typed as the mint path takes them. */
+	private MintSubject load(String userId, String organizationId) {
+		return this.subjects.load(new UserId(userId), OrganizationId.ofNullable(organizationId));
+	}
+
 	private Map<String, Object> contextFromQuery() {
-		return JSON.convertValue(this.subjects.load(this.userId, this.orgId).context(), Map.class);
+		return JSON.convertValue(load(this.userId, this.orgId).context(), Map.class);
 	}
 
 	/** What a template should see, built only from the API's responses. */

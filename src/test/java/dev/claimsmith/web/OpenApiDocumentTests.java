@@ -103,6 +103,10 @@ class OpenApiDocumentTests {
 		assertThat(example(operations.get("POST /user_management/organization_memberships"), "201"))
 			.contains("\"external_id\"");
 		assertThat(operations.get("POST /user_management/invitations").getTags()).containsExactly("Invitations");
+		assertThat(example(operations.get("POST /access_tokens"), "503")).contains("database_unavailable");
+		assertThat(example(operations.get("POST /user_management/authenticate"), "503"))
+			.contains("database_unavailable");
+		assertThat(operations.get("GET /.well-known/jwks.json").getResponses()).doesNotContainKey("503");
 		assertThat(operations.get("POST /organizations")
 			.getRequestBody()
 			.getContent()

@@ -1,4 +1,4 @@
-package dev.claimsmith.store;
+package dev.claimsmith;
 
 import java.time.Clock;
 
@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * One injectable clock, so tests can move time (token expiry, key rotation, throttling).
+ * The application's one {@link Clock}: every component that needs the time takes it
+ * through its constructor, so tests can move time (token expiry, key rotation,
+ * throttling). In the root package, outside every module: it is the application's, not
+ * persistence's, and modules depend only on {@code java.time.Clock}.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
