@@ -36,4 +36,13 @@ record InvitationResponse(String object, String id, String email, String state, 
 				Timestamps.format(invitation.createdAt()), Timestamps.format(invitation.updatedAt()));
 	}
 
+	/**
+	 * Keeps the token out of logs (Spring logs response bodies at DEBUG); so are the
+	 * metadata values.
+	 */
+	@Override
+	public String toString() {
+		return "InvitationResponse[id=" + this.id + ", state=" + this.state + "]";
+	}
+
 }

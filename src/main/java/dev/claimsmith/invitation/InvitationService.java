@@ -177,7 +177,7 @@ public class InvitationService {
 		String membershipId = null;
 		if (invitation.organizationId() != null) {
 			membershipId = this.memberships.activate(invitation.membershipId(), userId, invitation.organizationId(),
-					invitation.roleSlug(), invitation.metadata().json(), invitation.publicMetadata().json());
+					invitation.roleSlug(), invitation.metadata(), invitation.publicMetadata());
 		}
 		invitation.accept(userId, membershipId, now());
 		return save(invitation);
@@ -236,6 +236,12 @@ public class InvitationService {
 
 	/** An invitation and its token, which only this answer shows. */
 	record Issued(Invitation invitation, String token) {
+
+		@Override
+		public String toString() {
+			return "Issued[" + this.invitation.id() + "]";
+		}
+
 	}
 
 	/**

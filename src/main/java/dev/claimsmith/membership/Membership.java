@@ -1,7 +1,12 @@
 package dev.claimsmith.membership;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
+import dev.claimsmith.metadata.JsonMetadata;
+import dev.claimsmith.metadata.MetadataChanges;
+import dev.claimsmith.metadata.MetadataClass;
 import dev.claimsmith.store.Ids;
 
 import org.springframework.data.annotation.Id;
@@ -26,6 +31,10 @@ public class Membership {
 	 */
 	public static final String PENDING = "pending";
 
+	/** The metadata classes a membership has (API.md "Metadata classes"). */
+	static final Set<MetadataClass> METADATA_CLASSES = EnumSet.of(MetadataClass.METADATA, MetadataClass.PUBLIC_METADATA,
+			MetadataClass.CUSTOM_ATTRIBUTES);
+
 	@Id
 	private final String id;
 
@@ -39,6 +48,12 @@ public class Membership {
 
 	private String externalId;
 
+	private JsonMetadata metadata;
+
+	private JsonMetadata publicMetadata;
+
+	private JsonMetadata customAttributes;
+
 	@Version
 	private Long version;
 
@@ -48,25 +63,31 @@ public class Membership {
 
 	@PersistenceCreator
 	Membership(String id, String userId, String organizationId, String roleSlug, String status, String externalId,
-			Long version, Instant createdAt, Instant updatedAt) {
+			JsonMetadata metadata, JsonMetadata publicMetadata, JsonMetadata customAttributes, Long version,
+			Instant createdAt, Instant updatedAt) {
 		this.id = id;
 		this.userId = userId;
 		this.organizationId = organizationId;
 		this.roleSlug = roleSlug;
 		this.status = status;
 		this.externalId = externalId;
+		this.metadata = metadata;
+		this.publicMetadata = publicMetadata;
+		this.customAttributes = customAttributes;
 		this.version = version;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 	}
 
 	static Membership create(String userId, String organizationId, String roleSlug, Instant now) {
-		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, ACTIVE, null, null, now, now);
+		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, ACTIVE, null, JsonMetadata.empty(),
+				JsonMetadata.empty(), JsonMetadata.empty(), null, now, now);
 	}
 
 	/** A pending membership for an invitation; {@code userId} is null for a new user. */
 	static Membership pending(String userId, String organizationId, String roleSlug, Instant now) {
-		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, PENDING, null, null, now, now);
+		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, PENDING, null, JsonMetadata.empty(),
+				JsonMetadata.empty(), JsonMetadata.empty(), null, now, now);
 	}
 
 	void changeExternalId(String externalId, Instant now) {
@@ -98,6 +119,17 @@ public class Membership {
 	void reactivate(String roleSlug, Instant now) {
 		this.roleSlug = roleSlug;
 		this.status = ACTIVE;
+		this.updatedAt = now;
+	}
+
+	/** Applies the classes the request sent; the others stay as they are. */
+	void updateMetadata(MetadataChanges changes, Instant now) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		this.metadata = changes.applyTo(MetadataClass.METADATA, this.metadata);
+		this.publicMetadata = changes.applyTo(MetadataClass.PUBLIC_METADATA, this.publicMetadata);
+		this.customAttributes = changes.applyTo(MetadataClass.CUSTOM_ATTRIBUTES, this.customAttributes);
 		this.updatedAt = now;
 	}
 
@@ -135,6 +167,23 @@ public class Membership {
 
 	public boolean isPending() {
 		return PENDING.equals(this.status);
+	}
+
+	public JsonMetadata metadata() {
+		return this.metadata;
+	}
+
+	public JsonMetadata publicMetadata() {
+		return this.publicMetadata;
+	}
+
+	public JsonMetadata customAttributes() {
+		return this.customAttributes;
+	}
+
+	/** The stored version, which the {@code ETag} shows; 0 before the first save. */
+	public long version() {
+		return (this.version != null) ? this.version : 0;
 	}
 
 	public boolean isActive() {

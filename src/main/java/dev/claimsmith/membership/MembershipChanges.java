@@ -1,5 +1,6 @@
 package dev.claimsmith.membership;
 
+import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.user.UserChanges;
 import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.PatchValue;
@@ -16,9 +17,10 @@ import tools.jackson.databind.JsonNode;
  * @param organizationId null on update
  * @param roleSlug null when not sent (create: the default role; update: unchanged)
  * @param externalId the customer's id of the user within the organization; null clears
+ * @param metadata the metadata classes sent, WorkOS partial semantics per class
  */
 record MembershipChanges(String userId, UserChanges newUser, String organizationId, String roleSlug,
-		PatchValue<String> externalId) {
+		PatchValue<String> externalId, MetadataChanges metadata) {
 
 	static final int MAX_ID_LENGTH = 64;
 
@@ -44,8 +46,9 @@ record MembershipChanges(String userId, UserChanges newUser, String organization
 		String roleSlug = requestedRole(reader);
 		PatchValue<String> externalId = reader.patchAsciiString("external_id", 1, MAX_EXTERNAL_ID_LENGTH);
 		reader.validate();
+		MetadataChanges metadata = MetadataChanges.fromRequest(reader, Membership.METADATA_CLASSES);
 		UserChanges userChanges = newUser ? UserChanges.forCreate(user) : null;
-		return new MembershipChanges(userId, userChanges, organizationId, roleSlug, externalId);
+		return new MembershipChanges(userId, userChanges, organizationId, roleSlug, externalId, metadata);
 	}
 
 	static MembershipChanges forUpdate(JsonNode body) {
@@ -53,7 +56,13 @@ record MembershipChanges(String userId, UserChanges newUser, String organization
 		String roleSlug = requestedRole(reader);
 		PatchValue<String> externalId = reader.patchAsciiString("external_id", 1, MAX_EXTERNAL_ID_LENGTH);
 		reader.validate();
-		return new MembershipChanges(null, null, null, roleSlug, externalId);
+		MetadataChanges metadata = MetadataChanges.fromRequest(reader, Membership.METADATA_CLASSES);
+		return new MembershipChanges(null, null, null, roleSlug, externalId, metadata);
+	}
+
+	/** An update of the metadata classes only (a merge patch). */
+	static MembershipChanges ofMetadata(MetadataChanges metadata) {
+		return new MembershipChanges(null, null, null, null, PatchValue.absent(), metadata);
 	}
 
 	/**

@@ -6,31 +6,36 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.organization.Organization;
 import dev.claimsmith.organization.OrganizationService;
 import dev.claimsmith.user.User;
 import dev.claimsmith.user.UserResponse;
 import dev.claimsmith.user.UserService;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
 import dev.claimsmith.web.ListResponse;
 import dev.claimsmith.web.SecretBody;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The WorkOS-compatible organization memberships API. */
+/**
+ * The WorkOS-compatible organization memberships API. Every single membership answers
+ * with its {@code ETag}; writes honour {@code If-Match} ({@link IfMatch}).
+ */
 @RestController
 @RequestMapping(path = "/user_management/organization_memberships", produces = "application/json")
 class MembershipController {
@@ -54,35 +59,51 @@ class MembershipController {
 	 * The body may carry a new user's password, so it is read as a {@link SecretBody}.
 	 */
 	@PostMapping
-	@ResponseStatus(HttpStatus.CREATED)
-	MembershipResponse create(@RequestBody SecretBody body) {
-		return describe(this.memberships.create(MembershipChanges.forCreate(body.json())));
+	ResponseEntity<MembershipResponse> create(@RequestBody SecretBody body) {
+		Membership created = this.memberships.create(MembershipChanges.forCreate(body.json()));
+		return IfMatch.created(describe(created), created.version());
 	}
 
 	@GetMapping("/{id}")
-	MembershipResponse get(@PathVariable String id) {
-		return describe(
+	ResponseEntity<MembershipResponse> get(@PathVariable String id) {
+		return answer(
 				this.memberships.find(id).orElseThrow(() -> ApiException.notFound("organization membership", id)));
 	}
 
+	/**
+	 * Partial: the role when given, the external id and the metadata classes sent;
+	 * nothing else changes.
+	 */
 	@PutMapping("/{id}")
-	MembershipResponse update(@PathVariable String id, @RequestBody JsonNode body) {
-		return describe(this.memberships.update(id, MembershipChanges.forUpdate(body)));
+	ResponseEntity<MembershipResponse> update(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, @RequestBody JsonNode body) {
+		return answer(this.memberships.update(id, MembershipChanges.forUpdate(body), IfMatch.of(ifMatch)));
+	}
+
+	/** RFC 7396 merge patch of the metadata classes (API.md "Metadata classes"). */
+	@PatchMapping(path = "/{id}/metadata", consumes = MetadataChanges.MERGE_PATCH_JSON)
+	ResponseEntity<MembershipResponse> patchMetadata(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, @RequestBody JsonNode body) {
+		MetadataChanges metadata = MetadataChanges.fromMergePatch(body, Membership.METADATA_CLASSES);
+		return answer(this.memberships.update(id, MembershipChanges.ofMetadata(metadata), IfMatch.of(ifMatch)));
 	}
 
 	@PutMapping("/{id}/deactivate")
-	MembershipResponse deactivate(@PathVariable String id) {
-		return describe(this.memberships.changeStatus(id, Membership.INACTIVE));
+	ResponseEntity<MembershipResponse> deactivate(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+		return answer(this.memberships.changeStatus(id, Membership.INACTIVE, IfMatch.of(ifMatch)));
 	}
 
 	@PutMapping("/{id}/reactivate")
-	MembershipResponse reactivate(@PathVariable String id) {
-		return describe(this.memberships.changeStatus(id, Membership.ACTIVE));
+	ResponseEntity<MembershipResponse> reactivate(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+		return answer(this.memberships.changeStatus(id, Membership.ACTIVE, IfMatch.of(ifMatch)));
 	}
 
 	@DeleteMapping("/{id}")
-	ResponseEntity<Void> delete(@PathVariable String id) {
-		this.memberships.delete(id);
+	ResponseEntity<Void> delete(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+		this.memberships.delete(id, IfMatch.of(ifMatch));
 		return ResponseEntity.ok().build();
 	}
 
@@ -123,6 +144,10 @@ class MembershipController {
 				request);
 		return new ListResponse<>(describe(page.memberships()),
 				new ListResponse.ListMetadata(page.before(), page.after()));
+	}
+
+	private ResponseEntity<MembershipResponse> answer(Membership membership) {
+		return IfMatch.ok(describe(membership), membership.version());
 	}
 
 	private MembershipResponse describe(Membership membership) {

@@ -1,7 +1,9 @@
 package dev.claimsmith.membership;
 
 import java.util.List;
+import java.util.Map;
 
+import dev.claimsmith.metadata.JsonMetadata;
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.user.UserResponse;
 
@@ -12,14 +14,16 @@ import dev.claimsmith.user.UserResponse;
  * {@code user} null.
  */
 record MembershipResponse(String object, String id, String userId, String organizationId, String organizationName,
-		String status, Role role, List<Role> roles, boolean directoryManaged, String externalId, UserResponse user,
+		String status, Role role, List<Role> roles, boolean directoryManaged, String externalId,
+		Map<String, String> metadata, JsonMetadata publicMetadata, JsonMetadata customAttributes, UserResponse user,
 		String createdAt, String updatedAt) {
 
 	static MembershipResponse of(Membership membership, UserResponse user, String organizationName) {
 		Role role = new Role(membership.roleSlug());
 		return new MembershipResponse("organization_membership", membership.id(), membership.userId(),
 				membership.organizationId(), organizationName, membership.status(), role, List.of(role), false,
-				membership.externalId(), user, Timestamps.format(membership.createdAt()),
+				membership.externalId(), membership.metadata().asStrings(), membership.publicMetadata(),
+				membership.customAttributes(), user, Timestamps.format(membership.createdAt()),
 				Timestamps.format(membership.updatedAt()));
 	}
 

@@ -16,6 +16,7 @@ import dev.claimsmith.store.UniqueViolations;
 import dev.claimsmith.user.UserService;
 import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -94,6 +95,7 @@ public class MembershipService {
 		Membership membership = existing.map((found) -> reactivate(found, role))
 			.orElseGet(() -> Membership.create(userId, organizationId, role, now()));
 		changes.externalId().ifPresent((externalId) -> membership.changeExternalId(externalId, now()));
+		membership.updateMetadata(changes.metadata(), now());
 		return save(membership);
 	}
 
@@ -109,18 +111,22 @@ public class MembershipService {
 		return membership;
 	}
 
-	/** Applies a partial update (role, external id) under the row's lock. */
+	/**
+	 * A partial update under the row's lock: the role when given, the external id and the
+	 * metadata classes sent.
+	 */
 	@Transactional
-	Membership update(String id, MembershipChanges changes) {
+	Membership update(String id, MembershipChanges changes, IfMatch ifMatch) {
 		if (changes.roleSlug() != null) {
 			checkRole(changes.roleSlug());
 		}
-		Membership membership = locked(id);
+		Membership membership = locked(id, ifMatch);
 		Instant now = now();
 		if (changes.roleSlug() != null) {
 			membership.changeRole(changes.roleSlug(), now);
 		}
 		changes.externalId().ifPresent((externalId) -> membership.changeExternalId(externalId, now));
+		membership.updateMetadata(changes.metadata(), now);
 		return save(membership);
 	}
 
@@ -129,8 +135,8 @@ public class MembershipService {
 	 * accepting it activates the membership, revoking it lets it go.
 	 */
 	@Transactional
-	Membership changeStatus(String id, String status) {
-		Membership membership = locked(id);
+	Membership changeStatus(String id, String status, IfMatch ifMatch) {
+		Membership membership = locked(id, ifMatch);
 		if (membership.isPending()) {
 			throw ApiException.conflict("organization_membership_pending",
 					"This membership belongs to an open invitation: accept or revoke the invitation instead.");
@@ -140,10 +146,8 @@ public class MembershipService {
 	}
 
 	@Transactional
-	void delete(String id) {
-		if (!this.memberships.existsById(id)) {
-			throw ApiException.notFound("organization membership", id);
-		}
+	void delete(String id, IfMatch ifMatch) {
+		locked(id, ifMatch);
 		this.memberships.deleteById(id);
 	}
 
@@ -197,9 +201,12 @@ public class MembershipService {
 				"The user already has an active membership of this organization.");
 	}
 
-	private Membership locked(String id) {
-		return this.memberships.findLockedById(id)
+	/** The membership under its row lock, at a version {@code ifMatch} accepts. */
+	private Membership locked(String id, IfMatch ifMatch) {
+		Membership membership = this.memberships.findLockedById(id)
 			.orElseThrow(() -> ApiException.notFound("organization membership", id));
+		ifMatch.check(membership.version());
+		return membership;
 	}
 
 	void checkRole(String roleSlug) {

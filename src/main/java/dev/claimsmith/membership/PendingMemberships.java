@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.claimsmith.metadata.JsonMetadata;
+import dev.claimsmith.metadata.MetadataChanges;
+import dev.claimsmith.metadata.MetadataClass;
+import dev.claimsmith.metadata.MetadataUpdate;
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.store.UniqueViolations;
 import dev.claimsmith.web.ApiException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,20 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PendingMemberships {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	private final Memberships memberships;
 
 	private final MembershipService service;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
-	PendingMemberships(Memberships memberships, MembershipService service, JdbcClient jdbc, Clock clock) {
+	PendingMemberships(Memberships memberships, MembershipService service, Clock clock) {
 		this.memberships = memberships;
 		this.service = service;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -107,7 +102,7 @@ public class PendingMemberships {
 	 */
 	@Transactional
 	public String activate(String membershipId, String userId, String organizationId, String roleSlug,
-			JsonNode metadata, JsonNode publicMetadata) {
+			JsonMetadata metadata, JsonMetadata publicMetadata) {
 		Instant now = Timestamps.now(this.clock);
 		Optional<Membership> pending = Optional.ofNullable(membershipId)
 			.flatMap(this.memberships::findLockedById)
@@ -123,43 +118,17 @@ public class PendingMemberships {
 			target = pending.orElseGet(() -> Membership.pending(userId, organizationId, roleSlug, now));
 		}
 		target.activateFor(userId, roleSlug, now);
-		String id = this.memberships.save(target).id();
-		moveMetadata(id, metadata, publicMetadata);
-		return id;
+		target.updateMetadata(MetadataChanges.of(moved(MetadataClass.METADATA, metadata),
+				moved(MetadataClass.PUBLIC_METADATA, publicMetadata)), now);
+		return this.memberships.save(target).id();
 	}
 
 	/**
-	 * Written with SQL: the membership's metadata classes are stored as JSON text columns
-	 * that this aggregate does not map yet.
+	 * The invitation's classes as top-level sets over the membership's own; an empty
+	 * class moves nothing (as a partial update, {@code {}} would clear).
 	 */
-	private void moveMetadata(String id, JsonNode metadata, JsonNode publicMetadata) {
-		if (isEmpty(metadata) && isEmpty(publicMetadata)) {
-			return;
-		}
-		record Stored(String metadata, String publicMetadata) {
-		}
-		Stored stored = this.jdbc.sql("SELECT metadata, public_metadata FROM organization_membership WHERE id = ?")
-			.param(id)
-			.query((row, number) -> new Stored(row.getString(1), row.getString(2)))
-			.single();
-		this.jdbc.sql("UPDATE organization_membership SET metadata = ?, public_metadata = ? WHERE id = ?")
-			.param(merged(stored.metadata(), metadata))
-			.param(merged(stored.publicMetadata(), publicMetadata))
-			.param(id)
-			.update();
-	}
-
-	private static String merged(String stored, JsonNode moved) {
-		if (isEmpty(moved)) {
-			return stored;
-		}
-		ObjectNode target = (ObjectNode) JSON.readTree(stored);
-		target.setAll((ObjectNode) moved);
-		return JSON.writeValueAsString(target);
-	}
-
-	private static boolean isEmpty(JsonNode node) {
-		return node == null || !node.isObject() || node.isEmpty();
+	private static MetadataUpdate moved(MetadataClass metadataClass, JsonMetadata value) {
+		return value.isEmpty() ? null : MetadataUpdate.partial(metadataClass, value.json());
 	}
 
 	private static ApiException duplicateInvitation() {

@@ -16,6 +16,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class MetadataChanges {
 
+	/** The media type of a merge-patch body (RFC 7396 §4). */
+	public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
 	private static final MetadataChanges NONE = new MetadataChanges(Map.of());
 
 	private final Map<MetadataClass, MetadataUpdate> updates;
@@ -72,6 +75,21 @@ public final class MetadataChanges {
 			}
 		}
 		return of(updates);
+	}
+
+	/**
+	 * Changes built by code rather than read from a request (e.g. an invitation's classes
+	 * moving to its membership); null updates are skipped, a later one for the same class
+	 * wins.
+	 */
+	public static MetadataChanges of(MetadataUpdate... updates) {
+		Map<MetadataClass, MetadataUpdate> byClass = new EnumMap<>(MetadataClass.class);
+		for (MetadataUpdate update : updates) {
+			if (update != null) {
+				byClass.put(update.metadataClass(), update);
+			}
+		}
+		return of(byClass);
 	}
 
 	private static MetadataChanges of(Map<MetadataClass, MetadataUpdate> updates) {

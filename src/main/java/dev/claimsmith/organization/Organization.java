@@ -2,10 +2,13 @@ package dev.claimsmith.organization;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
-import dev.claimsmith.metadata.Metadata;
-import dev.claimsmith.metadata.MetadataPatch;
+import dev.claimsmith.metadata.JsonMetadata;
+import dev.claimsmith.metadata.MetadataChanges;
+import dev.claimsmith.metadata.MetadataClass;
 import dev.claimsmith.store.Ids;
 
 import org.springframework.data.annotation.Id;
@@ -21,6 +24,10 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("organization")
 public class Organization {
 
+	/** The metadata classes an organization has (API.md "Metadata classes"). */
+	static final Set<MetadataClass> METADATA_CLASSES = EnumSet.of(MetadataClass.METADATA,
+			MetadataClass.PUBLIC_METADATA);
+
 	@Id
 	private final String id;
 
@@ -28,7 +35,9 @@ public class Organization {
 
 	private String externalId;
 
-	private Metadata metadata;
+	private JsonMetadata metadata;
+
+	private JsonMetadata publicMetadata;
 
 	@MappedCollection(idColumn = "organization_id", keyColumn = "position")
 	private List<OrganizationDomain> domains;
@@ -41,23 +50,25 @@ public class Organization {
 	private Instant updatedAt;
 
 	@PersistenceCreator
-	Organization(String id, String name, String externalId, Metadata metadata, List<OrganizationDomain> domains,
-			Long version, Instant createdAt, Instant updatedAt) {
+	Organization(String id, String name, String externalId, JsonMetadata metadata, JsonMetadata publicMetadata,
+			List<OrganizationDomain> domains, Long version, Instant createdAt, Instant updatedAt) {
 		this.id = id;
 		this.name = name;
 		this.externalId = externalId;
 		this.metadata = metadata;
+		this.publicMetadata = publicMetadata;
 		this.domains = domains;
 		this.version = version;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
 	}
 
-	static Organization create(String name, List<DomainData> domains, String externalId, Metadata metadata,
+	static Organization create(String name, List<DomainData> domains, String externalId, MetadataChanges metadata,
 			Instant now) {
-		Organization organization = new Organization(Ids.next("org"), name, externalId, metadata, new ArrayList<>(),
-				null, now, now);
+		Organization organization = new Organization(Ids.next("org"), name, externalId, JsonMetadata.empty(),
+				JsonMetadata.empty(), new ArrayList<>(), null, now, now);
 		organization.replaceDomains(domains, now);
+		organization.updateMetadata(metadata, now);
 		return organization;
 	}
 
@@ -71,8 +82,13 @@ public class Organization {
 		this.updatedAt = now;
 	}
 
-	void updateMetadata(MetadataPatch patch, Instant now) {
-		this.metadata = this.metadata.apply(patch);
+	/** Applies the classes the request sent; the others stay as they are. */
+	void updateMetadata(MetadataChanges changes, Instant now) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		this.metadata = changes.applyTo(MetadataClass.METADATA, this.metadata);
+		this.publicMetadata = changes.applyTo(MetadataClass.PUBLIC_METADATA, this.publicMetadata);
 		this.updatedAt = now;
 	}
 
@@ -109,8 +125,17 @@ public class Organization {
 		return this.externalId;
 	}
 
-	public Metadata metadata() {
+	public JsonMetadata metadata() {
 		return this.metadata;
+	}
+
+	public JsonMetadata publicMetadata() {
+		return this.publicMetadata;
+	}
+
+	/** The stored version, which the {@code ETag} shows; 0 before the first save. */
+	public long version() {
+		return (this.version != null) ? this.version : 0;
 	}
 
 	public List<OrganizationDomain> domains() {

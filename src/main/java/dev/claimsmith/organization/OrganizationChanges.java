@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import dev.claimsmith.metadata.MetadataPatch;
+import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.PatchValue;
 import tools.jackson.databind.JsonNode;
@@ -16,10 +16,10 @@ import tools.jackson.databind.JsonNode;
  * A create or update request for an organization, validated. On update every field is
  * optional and an absent field stays as it is.
  *
- * @param metadata null when the request has no {@code metadata}
+ * @param metadata the metadata classes the request sends
  */
 record OrganizationChanges(PatchValue<String> name, PatchValue<List<Organization.DomainData>> domains,
-		PatchValue<String> externalId, MetadataPatch metadata) {
+		PatchValue<String> externalId, MetadataChanges metadata) {
 
 	static final int MAX_NAME_LENGTH = 255;
 
@@ -50,7 +50,7 @@ record OrganizationChanges(PatchValue<String> name, PatchValue<List<Organization
 		PatchValue<String> externalId = reader.patchAsciiString("external_id", 1, 64);
 		PatchValue<List<Organization.DomainData>> domains = readDomains(reader);
 		reader.validate();
-		MetadataPatch metadata = MetadataPatch.from(reader.node("metadata"));
+		MetadataChanges metadata = MetadataChanges.fromRequest(reader, Organization.METADATA_CLASSES);
 		return new OrganizationChanges(name, domains, externalId, metadata);
 	}
 

@@ -3,12 +3,16 @@ package dev.claimsmith.organization;
 import java.util.List;
 import java.util.Map;
 
+import dev.claimsmith.metadata.JsonMetadata;
 import dev.claimsmith.store.Timestamps;
 
-/** The contract's organization object. */
+/**
+ * The contract's organization object. {@code metadata} shows the WorkOS string view of
+ * its class (a typed value as its JSON text).
+ */
 record OrganizationResponse(String object, String id, String name, boolean allowProfilesOutsideOrganization,
-		List<DomainResponse> domains, String externalId, Map<String, String> metadata, String createdAt,
-		String updatedAt) {
+		List<DomainResponse> domains, String externalId, Map<String, String> metadata, JsonMetadata publicMetadata,
+		String createdAt, String updatedAt) {
 
 	static OrganizationResponse of(Organization organization) {
 		List<DomainResponse> domains = organization.domains()
@@ -16,8 +20,8 @@ record OrganizationResponse(String object, String id, String name, boolean allow
 			.map((domain) -> DomainResponse.of(organization.id(), domain))
 			.toList();
 		return new OrganizationResponse("organization", organization.id(), organization.name(), false, domains,
-				organization.externalId(), organization.metadata().asMap(), Timestamps.format(organization.createdAt()),
-				Timestamps.format(organization.updatedAt()));
+				organization.externalId(), organization.metadata().asStrings(), organization.publicMetadata(),
+				Timestamps.format(organization.createdAt()), Timestamps.format(organization.updatedAt()));
 	}
 
 	record DomainResponse(String object, String id, String organizationId, String domain, String state,

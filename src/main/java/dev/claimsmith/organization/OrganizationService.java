@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import dev.claimsmith.metadata.Metadata;
+import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.store.UniqueViolations;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -60,10 +61,9 @@ public class OrganizationService {
 	@Transactional
 	Organization create(OrganizationChanges request) {
 		Instant now = Timestamps.now(this.clock);
-		Metadata metadata = (request.metadata() == null) ? Metadata.empty() : request.metadata().toMetadata();
 		Organization organization = Organization.create(request.name().value(),
 				(request.domains().value() == null) ? List.of() : request.domains().value(),
-				request.externalId().value(), metadata, now);
+				request.externalId().value(), request.metadata(), now);
 		return save(organization);
 	}
 
@@ -72,16 +72,21 @@ public class OrganizationService {
 	 * key.
 	 */
 	@Transactional
-	Organization update(String id, OrganizationChanges changes) {
-		Organization organization = this.organizations.findLockedById(id)
-			.orElseThrow(() -> ApiException.notFound("organization", id));
+	Organization update(String id, OrganizationChanges changes, IfMatch ifMatch) {
+		Organization organization = locked(id, ifMatch);
 		Instant now = Timestamps.now(this.clock);
 		changes.name().ifPresent((name) -> organization.rename(name, now));
 		changes.externalId().ifPresent((externalId) -> organization.changeExternalId(externalId, now));
 		changes.domains().ifPresent((domains) -> organization.replaceDomains(domains, now));
-		if (changes.metadata() != null) {
-			organization.updateMetadata(changes.metadata(), now);
-		}
+		organization.updateMetadata(changes.metadata(), now);
+		return save(organization);
+	}
+
+	/** Applies a merge patch of the metadata classes under the row's lock. */
+	@Transactional
+	Organization patchMetadata(String id, MetadataChanges changes, IfMatch ifMatch) {
+		Organization organization = locked(id, ifMatch);
+		organization.updateMetadata(changes, Timestamps.now(this.clock));
 		return save(organization);
 	}
 
@@ -90,10 +95,8 @@ public class OrganizationService {
 	 * cascade).
 	 */
 	@Transactional
-	void delete(String id) {
-		if (!this.organizations.existsById(id)) {
-			throw ApiException.notFound("organization", id);
-		}
+	void delete(String id, IfMatch ifMatch) {
+		locked(id, ifMatch);
 		this.organizations.deleteById(id);
 	}
 
@@ -107,6 +110,14 @@ public class OrganizationService {
 		}
 		CursorPager.IdPage page = this.pager.page(select, "o.id", params, request);
 		return new Page(load(page.ids()), page.before(), page.after());
+	}
+
+	/** The organization under its row lock, at a version {@code ifMatch} accepts. */
+	private Organization locked(String id, IfMatch ifMatch) {
+		Organization organization = this.organizations.findLockedById(id)
+			.orElseThrow(() -> ApiException.notFound("organization", id));
+		ifMatch.check(organization.version());
+		return organization;
 	}
 
 	private List<Organization> load(List<String> ids) {

@@ -1,10 +1,13 @@
 package dev.claimsmith.user;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
-import dev.claimsmith.metadata.Metadata;
-import dev.claimsmith.metadata.MetadataPatch;
+import dev.claimsmith.metadata.JsonMetadata;
+import dev.claimsmith.metadata.MetadataChanges;
+import dev.claimsmith.metadata.MetadataClass;
 import dev.claimsmith.store.Ids;
 
 import org.springframework.data.annotation.Id;
@@ -18,6 +21,10 @@ import org.springframework.data.relational.core.mapping.Table;
  */
 @Table("app_user")
 public class User {
+
+	/** The metadata classes a user has (API.md "Metadata classes"). */
+	static final Set<MetadataClass> METADATA_CLASSES = EnumSet.of(MetadataClass.METADATA, MetadataClass.PUBLIC_METADATA,
+			MetadataClass.UNSAFE_METADATA);
 
 	@Id
 	private final String id;
@@ -41,7 +48,11 @@ public class User {
 
 	private String externalId;
 
-	private Metadata metadata;
+	private JsonMetadata metadata;
+
+	private JsonMetadata publicMetadata;
+
+	private JsonMetadata unsafeMetadata;
 
 	@Version
 	private Long version;
@@ -52,8 +63,9 @@ public class User {
 
 	@PersistenceCreator
 	User(String id, String email, String emailKey, boolean emailVerified, String firstName, String lastName,
-			String profilePictureUrl, String passwordHash, Instant lastSignInAt, String externalId, Metadata metadata,
-			Long version, Instant createdAt, Instant updatedAt) {
+			String profilePictureUrl, String passwordHash, Instant lastSignInAt, String externalId,
+			JsonMetadata metadata, JsonMetadata publicMetadata, JsonMetadata unsafeMetadata, Long version,
+			Instant createdAt, Instant updatedAt) {
 		this.id = id;
 		this.email = email;
 		this.emailKey = emailKey;
@@ -65,6 +77,8 @@ public class User {
 		this.lastSignInAt = lastSignInAt;
 		this.externalId = externalId;
 		this.metadata = metadata;
+		this.publicMetadata = publicMetadata;
+		this.unsafeMetadata = unsafeMetadata;
 		this.version = version;
 		this.createdAt = createdAt;
 		this.updatedAt = updatedAt;
@@ -72,7 +86,7 @@ public class User {
 
 	static User create(String email, Instant now) {
 		return new User(Ids.next("user"), email, emailKey(email), false, null, null, null, null, null, null,
-				Metadata.empty(), null, now, now);
+				JsonMetadata.empty(), JsonMetadata.empty(), JsonMetadata.empty(), null, now, now);
 	}
 
 	static String emailKey(String email) {
@@ -106,8 +120,14 @@ public class User {
 		touch(now);
 	}
 
-	void updateMetadata(MetadataPatch patch, Instant now) {
-		this.metadata = this.metadata.apply(patch);
+	/** Applies the classes the request sent; the others stay as they are. */
+	void updateMetadata(MetadataChanges changes, Instant now) {
+		if (changes.isEmpty()) {
+			return;
+		}
+		this.metadata = changes.applyTo(MetadataClass.METADATA, this.metadata);
+		this.publicMetadata = changes.applyTo(MetadataClass.PUBLIC_METADATA, this.publicMetadata);
+		this.unsafeMetadata = changes.applyTo(MetadataClass.UNSAFE_METADATA, this.unsafeMetadata);
 		touch(now);
 	}
 
@@ -155,8 +175,22 @@ public class User {
 		return this.externalId;
 	}
 
-	public Metadata metadata() {
+	public JsonMetadata metadata() {
 		return this.metadata;
+	}
+
+	public JsonMetadata publicMetadata() {
+		return this.publicMetadata;
+	}
+
+	/** Written by the signed-in user too: never a basis for authorization. */
+	public JsonMetadata unsafeMetadata() {
+		return this.unsafeMetadata;
+	}
+
+	/** The stored version, which the {@code ETag} shows; 0 before the first save. */
+	public long version() {
+		return (this.version != null) ? this.version : 0;
 	}
 
 	public Instant createdAt() {

@@ -2,7 +2,7 @@ package dev.claimsmith.user;
 
 import java.util.Optional;
 
-import dev.claimsmith.metadata.MetadataPatch;
+import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.PatchValue;
 import tools.jackson.databind.JsonNode;
@@ -15,11 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
  * something else (a membership) reads the same body and hands it to
  * {@link UserService#create}.
  *
- * @param metadata null when the request has no {@code metadata}
+ * @param metadata the metadata classes the request sends
  */
 public record UserChanges(Optional<String> email, Optional<String> password, PatchValue<String> firstName,
 		PatchValue<String> lastName, Optional<Boolean> emailVerified, PatchValue<String> externalId,
-		MetadataPatch metadata) {
+		MetadataChanges metadata) {
 
 	static final int MIN_PASSWORD_LENGTH = 8;
 
@@ -70,7 +70,7 @@ public record UserChanges(Optional<String> email, Optional<String> password, Pat
 		Optional<Boolean> emailVerified = reader.optionalBoolean("email_verified");
 		PatchValue<String> externalId = reader.patchAsciiString("external_id", 1, 64);
 		reader.validate();
-		MetadataPatch metadata = MetadataPatch.from(reader.node("metadata"));
+		MetadataChanges metadata = MetadataChanges.fromRequest(reader, User.METADATA_CLASSES);
 		return new UserChanges(email, password, firstName, lastName, emailVerified, externalId, metadata);
 	}
 

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.store.UniqueViolations;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -117,9 +119,9 @@ public class UserService {
 	 * key.
 	 */
 	@Transactional
-	User update(String id, UserChanges changes) {
+	User update(String id, UserChanges changes, IfMatch ifMatch) {
 		String passwordHash = changes.password().map(this.passwordHasher::hash).orElse(null);
-		User user = this.users.findLockedById(id).orElseThrow(() -> ApiException.notFound("user", id));
+		User user = locked(id, ifMatch);
 		Instant now = Timestamps.now(this.clock);
 		changes.email().ifPresent((email) -> user.changeEmail(email, now));
 		apply(user, changes, passwordHash, now);
@@ -134,9 +136,15 @@ public class UserService {
 		changes.lastName().ifPresent((last) -> user.rename(user.firstName(), last, now));
 		changes.emailVerified().ifPresent((verified) -> user.verifyEmail(verified, now));
 		changes.externalId().ifPresent((externalId) -> user.changeExternalId(externalId, now));
-		if (changes.metadata() != null) {
-			user.updateMetadata(changes.metadata(), now);
-		}
+		user.updateMetadata(changes.metadata(), now);
+	}
+
+	/** Applies a merge patch of the metadata classes under the row's lock. */
+	@Transactional
+	User patchMetadata(String id, MetadataChanges changes, IfMatch ifMatch) {
+		User user = locked(id, ifMatch);
+		user.updateMetadata(changes, Timestamps.now(this.clock));
+		return save(user);
 	}
 
 	/**
@@ -144,11 +152,16 @@ public class UserService {
 	 * cascade).
 	 */
 	@Transactional
-	void delete(String id) {
-		if (!this.users.existsById(id)) {
-			throw ApiException.notFound("user", id);
-		}
+	void delete(String id, IfMatch ifMatch) {
+		locked(id, ifMatch);
 		this.users.deleteById(id);
+	}
+
+	/** The user under its row lock, at a version {@code ifMatch} accepts. */
+	private User locked(String id, IfMatch ifMatch) {
+		User user = this.users.findLockedById(id).orElseThrow(() -> ApiException.notFound("user", id));
+		ifMatch.check(user.version());
+		return user;
 	}
 
 	/**

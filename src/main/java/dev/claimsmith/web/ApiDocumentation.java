@@ -14,12 +14,15 @@ import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -56,6 +59,10 @@ class ApiDocumentation {
 	private static final List<String> KEY_ONLY_PREFIXES = List.of("/.well-known/", "/sso/jwks/");
 
 	private static final Map<String, String> TAGS = tags();
+
+	/** Collections whose single objects carry an {@code ETag} ({@link IfMatch}). */
+	private static final List<String> VERSIONED = List.of("/organizations", "/user_management/users",
+			"/user_management/organization_memberships");
 
 	static {
 		// Request bodies are read as JSON trees (see JsonObjectReader): document them as
@@ -110,6 +117,7 @@ class ApiDocumentation {
 					addResponse(operation, "503", Map.of("code", DatabaseUnavailable.body().code(), "message",
 							DatabaseUnavailable.body().message()));
 				}
+				documentVersions(path, method, operation);
 				OperationExamples operationExamples = examples.get(method + " " + normalize(path));
 				if (operationExamples != null) {
 					apply(operation, operationExamples);
@@ -131,9 +139,45 @@ class ApiDocumentation {
 		}
 	}
 
+	/**
+	 * Single organizations, users and memberships answer with an {@code ETag}; their
+	 * writes take {@code If-Match} and may answer 412.
+	 */
+	private static void documentVersions(String path, PathItem.HttpMethod method, Operation operation) {
+		if (VERSIONED.stream().noneMatch(path::startsWith)
+				|| VERSIONED.contains(path) && method != PathItem.HttpMethod.POST) {
+			return;
+		}
+		if (method != PathItem.HttpMethod.DELETE) {
+			operation.getResponses().forEach((status, response) -> {
+				if (status.startsWith("2")) {
+					response.addHeaderObject("ETag",
+							new Header()
+								.description("The object's version, e.g. \"3\": "
+										+ "send it as If-Match to write only that version.")
+								.schema(new StringSchema()));
+				}
+			});
+		}
+		if (operation.getParameters() != null && operation.getParameters()
+			.stream()
+			.anyMatch((parameter) -> IfMatch.HEADER.equals(parameter.getName()))) {
+			operation.getParameters()
+				.stream()
+				.filter((parameter) -> IfMatch.HEADER.equals(parameter.getName()))
+				.forEach((parameter) -> parameter
+					.description("Write only if the object's ETag is one of these (or *)."));
+			addResponse(operation, "412", Map.of("code", "precondition_failed", "message",
+					"If-Match does not match the current version of the object (ETag \"4\"); read it again and retry."));
+		}
+	}
+
 	private static void apply(Operation operation, OperationExamples examples) {
 		if (examples.request() != null && operation.getRequestBody() != null) {
-			MediaType media = operation.getRequestBody().getContent().get(JSON);
+			// Merge patches consume application/merge-patch+json only.
+			Content content = operation.getRequestBody().getContent();
+			MediaType media = content.containsKey(JSON) ? content.get(JSON)
+					: content.values().stream().findFirst().orElse(null);
 			if (media != null) {
 				media.addExamples("contract", new Example().value(examples.request()));
 			}

@@ -1,5 +1,6 @@
 package dev.claimsmith.web;
 
+import java.util.List;
 import java.util.Set;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -15,6 +16,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -85,8 +87,14 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ApiError> unsupportedMediaType(HttpMediaTypeNotSupportedException ex) {
+		// An endpoint that consumes one type names it (merge patches); the others read
+		// any
+		// JSON converter's types, of which application/json is the one to name.
+		List<MediaType> supported = ex.getSupportedMediaTypes();
+		String expected = (supported.size() == 1 && supported.get(0).isConcrete()) ? supported.get(0).toString()
+				: "application/json";
 		return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
-				"Send the request body as application/json.");
+				"Send the request body as " + expected + ".");
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)

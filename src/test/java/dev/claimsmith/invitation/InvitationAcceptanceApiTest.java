@@ -79,6 +79,8 @@ class InvitationAcceptanceApiTest {
 		assertThat(membership.get("status").asString()).isEqualTo("active");
 		assertThat(membership.get("role").get("slug").asString()).isEqualTo("admin");
 		assertThat(membership.get("user").get("email").asString()).isEqualTo(email);
+		assertThat(membership.get("metadata").get("source").asString()).isEqualTo("crm");
+		assertThat(membership.get("public_metadata").get("team").get("name").asString()).isEqualTo("blue");
 		Map<String, JsonNode> stored = storedMetadata(membership.get("id").asString());
 		assertThat(stored.get("metadata").get("source").asString()).isEqualTo("crm");
 		assertThat(stored.get("public_metadata").get("team").get("name").asString()).isEqualTo("blue");
@@ -92,11 +94,12 @@ class InvitationAcceptanceApiTest {
 		String userId = this.api.post("/user_management/users", Map.of("email", InvitationApiTest.email())).field("id");
 		String email = this.api.get("/user_management/users/" + userId).field("email");
 		String membershipId = this.api
-			.post(MEMBERSHIPS, Map.of("user_id", userId, "organization_id", this.orgId, "external_id", "e-" + unique()))
+			.post(MEMBERSHIPS, Map.of("user_id", userId, "organization_id", this.orgId, "external_id", "e-" + unique(),
+					"metadata", Map.of("kept", "yes", "source", "old")))
 			.field("id");
 		this.api.put(MEMBERSHIPS + "/" + membershipId + "/deactivate", null);
-		String id = this.api
-			.post(INVITATIONS, Map.of("email", email, "organization_id", this.orgId, "role_slug", "admin"))
+		String id = this.api.post(INVITATIONS, Map.of("email", email, "organization_id", this.orgId, "role_slug",
+				"admin", "metadata", Map.of("source", "crm")))
 			.field("id");
 
 		Response accepted = this.api.post(INVITATIONS + "/" + id + "/accept", null);
@@ -106,6 +109,9 @@ class InvitationAcceptanceApiTest {
 		assertThat(membership.field("status")).isEqualTo("active");
 		assertThat(membership.json().get("role").get("slug").asString()).isEqualTo("admin");
 		assertThat(membership.field("external_id")).as("the membership keeps its own fields").startsWith("e-");
+		assertThat(membership.json().get("metadata").properties()).as("moved keys set over the membership's own")
+			.extracting((entry) -> entry.getKey() + "=" + entry.getValue().asString())
+			.containsExactlyInAnyOrder("kept=yes", "source=crm");
 	}
 
 	@Test

@@ -155,6 +155,19 @@ class MetadataUpdateTest {
 	}
 
 	@Test
+	void changesBuiltFromUpdatesApplyEachToItsClassOnly() {
+		JsonMetadata current = stored("{\"a\":1}");
+		MetadataChanges changes = MetadataChanges.of(mergePatch(MetadataClass.PUBLIC_METADATA, "{\"b\":{\"c\":2}}"),
+				null, partial(MetadataClass.METADATA, "{\"s\":\"t\"}"));
+
+		assertThat(changes.applyTo(MetadataClass.PUBLIC_METADATA, current).toJson())
+			.isEqualTo("{\"a\":1,\"b\":{\"c\":2}}");
+		assertThat(changes.applyTo(MetadataClass.METADATA, JsonMetadata.empty()).asStrings()).containsEntry("s", "t");
+		assertThat(changes.applyTo(MetadataClass.CUSTOM_ATTRIBUTES, current)).isSameAs(current);
+		assertThat(MetadataChanges.of().isEmpty()).isTrue();
+	}
+
+	@Test
 	void jsonIsACopy() {
 		JsonMetadata metadata = stored("{\"a\":1}");
 

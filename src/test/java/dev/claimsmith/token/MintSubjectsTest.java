@@ -83,19 +83,26 @@ class MintSubjectsTest {
 				"email_verified", false, "external_id", "emp-" + unique(), "metadata", mapWithNull("alpha", "new")));
 		this.api.put("/organizations/" + this.orgId, Map.of("name", "Renamed", "metadata", Map.of("tier", "silver"),
 				"domain_data", List.of(domain("only-" + unique() + ".test"))));
-		this.api.put("/user_management/organization_memberships/" + this.membershipId, Map.of("role_slug", "member"));
+		this.api.put("/user_management/organization_memberships/" + this.membershipId,
+				Map.of("role_slug", "member", "custom_attributes", Map.of("cost_center", 4711), "public_metadata",
+						Map.of("title", Map.of("en", "Lead"))));
+		this.api.put("/user_management/users/" + this.userId,
+				Map.of("public_metadata", Map.of("plan", List.of("a", 2)), "unsafe_metadata", Map.of("theme", true)));
+		this.api.put("/organizations/" + this.orgId, Map.of("public_metadata", Map.of("beta", true, "seats", 40)));
 
 		Map<String, Object> context = contextFromQuery();
 
 		assertThat(context).isEqualTo(contextFromApi());
 		assertThat(JSON.valueToTree(context).at("/organization_membership/permissions")).isEmpty();
 		assertThat(JSON.valueToTree(context).at("/user/metadata/alpha").asString()).isEqualTo("new");
+		assertThat(JSON.valueToTree(context).at("/organization_membership/custom_attributes/cost_center").asInt())
+			.isEqualTo(4711);
 	}
 
 	@Test
 	void loadWhenEveryMetadataClassIsStoredThenEachIsReadTyped() {
-		// Planted with SQL: the management API that writes these classes is not on main
-		// yet.
+		// Planted with SQL, so the query is checked against the stored text itself;
+		// MetadataClassClaimsApiTest writes the classes through the API.
 		this.jdbc.update("UPDATE app_user SET public_metadata = ?, unsafe_metadata = ? WHERE id = ?",
 				"{\"plan\":{\"seats\":3}}", "{\"theme\":\"dark\"}", this.userId);
 		this.jdbc.update("UPDATE organization SET public_metadata = ? WHERE id = ?", "{\"beta\":true}", this.orgId);
@@ -223,8 +230,8 @@ class MintSubjectsTest {
 			.toList();
 	}
 
-	// Classes the management API does not return yet are compared as stored empty;
-	// loadWhenEveryMetadataClassIsStoredThenEachIsReadTyped plants them with SQL.
+	// Fields the management API does not return yet (a membership's external_id) are
+	// compared as stored empty.
 	private static Map<String, Object> fields(JsonNode node, String... names) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		for (String name : names) {

@@ -39,11 +39,13 @@ class OpenApiDocumentTests {
 			"GET /user_management/organization_memberships/{}", "PUT /user_management/organization_memberships/{}",
 			"DELETE /user_management/organization_memberships/{}",
 			"PUT /user_management/organization_memberships/{}/deactivate",
-			"PUT /user_management/organization_memberships/{}/reactivate", "GET /jwt_templates",
-			"GET /jwt_templates/{}", "GET /user_management/jwt_template", "PUT /user_management/jwt_template",
-			"POST /jwt_templates/preview", "POST /access_tokens", "GET /sso/jwks/{}", "GET /.well-known/jwks.json",
-			"GET /.well-known/openid-configuration", "POST /oauth2/introspect", "POST /api_keys", "GET /api_keys",
-			"DELETE /api_keys/{}", "POST /user_management/invitations", "GET /user_management/invitations",
+			"PUT /user_management/organization_memberships/{}/reactivate", "PATCH /organizations/{}/metadata",
+			"PATCH /user_management/users/{}/metadata", "PATCH /user_management/organization_memberships/{}/metadata",
+			"GET /jwt_templates", "GET /jwt_templates/{}", "GET /user_management/jwt_template",
+			"PUT /user_management/jwt_template", "POST /jwt_templates/preview", "POST /access_tokens",
+			"GET /sso/jwks/{}", "GET /.well-known/jwks.json", "GET /.well-known/openid-configuration",
+			"POST /oauth2/introspect", "POST /api_keys", "GET /api_keys", "DELETE /api_keys/{}",
+			"POST /user_management/invitations", "GET /user_management/invitations",
 			"GET /user_management/invitations/{}", "GET /user_management/invitations/by_token/{}",
 			"POST /user_management/invitations/{}/revoke", "POST /user_management/invitations/{}/resend",
 			"POST /user_management/invitations/{}/accept");
@@ -112,6 +114,27 @@ class OpenApiDocumentTests {
 			.getContent()
 			.get("application/json")
 			.getExamples()).isNotEmpty();
+	}
+
+	@Test
+	void versionedObjectsDocumentTheirETagIfMatchAndMergePatches() {
+		Map<String, Operation> operations = operations(
+				new OpenAPIV3Parser().readContents(this.api.get("/v3/api-docs").text()).getOpenAPI());
+
+		for (String path : List.of("/organizations/{}", "/user_management/users/{}",
+				"/user_management/organization_memberships/{}")) {
+			assertThat(operations.get("GET " + path).getResponses().get("200").getHeaders()).containsKey("ETag");
+			assertThat(operations.get("PUT " + path).getResponses()).containsKey("412");
+			assertThat(operations.get("DELETE " + path).getResponses()).containsKey("412");
+			Operation patch = operations.get("PATCH " + path + "/metadata");
+			assertThat(patch.getResponses()).containsKeys("200", "400", "412", "415", "422");
+			assertThat(patch.getResponses().get("200").getHeaders()).containsKey("ETag");
+			assertThat(patch.getRequestBody().getContent().get("application/merge-patch+json").getExamples())
+				.isNotEmpty();
+		}
+		assertThat(operations.get("GET /organizations").getResponses().get("200").getHeaders()).isNullOrEmpty();
+		assertThat(example(operations.get("POST /user_management/organization_memberships"), "201"))
+			.contains("\"custom_attributes\"");
 	}
 
 	@Test
