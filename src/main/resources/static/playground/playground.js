@@ -11,19 +11,31 @@
 	const CLAIMS_LIMIT = 3072; // the service's default claimsmith.templates.max-claims-bytes
 	const SAMPLE_TEMPLATE = '{\n  "name": "{{ user.first_name }} {{ user.last_name }}",\n  "email": {{ user.email }},\n'
 		+ '  "plan": {{ organization.metadata.plan || \'free\' }},\n  "seats": {{ organization.metadata.seats | number }}\n}\n';
+	// Sample data only: which fields exist, and their types, come from the schema
+	// (/playground/context-schema), as do the hints and "Add missing fields".
 	const SAMPLE_CONTEXT = {
 		user: { id: 'user_01EXAMPLE', email: 'ada@example.com', email_verified: true, first_name: 'Ada',
-			last_name: 'Lovelace', external_id: 'emp-42', metadata: { department: 'R&D' } },
+			last_name: 'Lovelace', external_id: 'emp-42', metadata: { department: 'R&D' },
+			public_metadata: { plan: { seats: 25 } }, unsafe_metadata: { theme: 'dark' } },
 		organization: { id: 'org_01EXAMPLE', name: 'Analytical Engines', external_id: 'cust-7',
-			metadata: { plan: 'pro', seats: '25' }, domains: [{ domain: 'engines.example' }] },
+			metadata: { plan: 'pro', seats: '25' }, public_metadata: { region: 'eu' },
+			domains: [{ domain: 'engines.example' }] },
 		organization_membership: { id: 'om_01EXAMPLE', role: 'admin', roles: ['admin'],
-			permissions: ['widgets:read'], status: 'active' }
+			permissions: ['widgets:read'], status: 'active', external_id: 'ada-at-engines',
+			metadata: { desk: '4B' }, public_metadata: { title: 'Lead' },
+			custom_attributes: { department: 'Engineering', job_title: 'Analyst' } }
 	};
+	// A template that always renders: previewing it returns the stored context alone.
+	const CONTEXT_PROBE = '{"playground": "context"}';
+	const PATH_SUFFIX = { string_list: '.<n>', domains: '.<n>.domain', json_object: '.<key>…' };
+	const EMPTY_VALUE = { string: () => null, boolean: () => false, string_list: () => [], domains: () => [],
+		json_object: () => ({}) };
 
 	const $ = (id) => document.getElementById(id);
 	const state = {
 		templates: new Map(), // name -> stored content
 		user: null,
+		schema: null,
 		mode: 'stored',
 		sequence: 0,
 		lines: new Map() // JSON pointer -> line number of the template text
@@ -327,6 +339,77 @@
 		syncScroll();
 	}
 
+	// ---- The claims-context schema: hints and inline skeleton ------------------------
+
+	async function loadSchema() {
+		const list = $('context-hints');
+		let schema = null;
+		try {
+			const response = await fetch('/playground/context-schema', { headers: { 'Accept': 'application/json' } });
+			schema = response.ok ? await response.json() : null;
+		}
+		catch (ignored) {
+			schema = null;
+		}
+		clear(list);
+		if (!schema) {
+			list.appendChild(el('li', 'muted', 'Could not load the context schema.'));
+			return;
+		}
+		state.schema = schema;
+		for (const object of schema.objects) {
+			for (const field of object.fields) {
+				const item = el('li');
+				item.dataset.path = field.path;
+				const button = el('button', 'hint-path', field.path + (PATH_SUFFIX[field.type] || ''));
+				button.type = 'button';
+				button.title = field.description.replace(/[`*]/g, '');
+				button.addEventListener('click', () => insertTag(field.path));
+				item.appendChild(button);
+				item.appendChild(el('span', 'hint-type', field.type.replace('_', ' ')));
+				if (field.visibility !== 'core') {
+					item.appendChild(el('span', 'vis ' + field.visibility,
+						field.visibility_note.replace(/[`*]/g, '').replace(/: .*/, '')));
+				}
+				list.appendChild(item);
+			}
+		}
+	}
+
+	function insertTag(path) {
+		const editor = $('editor');
+		const tag = '{{ ' + path + ' }}';
+		const start = editor.selectionStart;
+		editor.focus();
+		editor.setRangeText(tag, start, editor.selectionEnd, 'end');
+		editorChanged();
+	}
+
+	/** Adds every schema field the inline context lacks, empty, so each class can be filled in. */
+	function addMissingFields() {
+		if (!state.schema) {
+			return;
+		}
+		let context;
+		try {
+			context = JSON.parse($('context').value || '{}');
+		}
+		catch (ex) {
+			toast('Inline context is not JSON: ' + ex.message);
+			return;
+		}
+		for (const object of state.schema.objects) {
+			const target = context[object.name] || {};
+			for (const field of object.fields) {
+				if (!(field.name in target)) {
+					target[field.name] = (EMPTY_VALUE[field.type] || (() => null))();
+				}
+			}
+			context[object.name] = target;
+		}
+		$('context').value = JSON.stringify(context, null, 2);
+	}
+
 	// ---- Context ----------------------------------------------------------------------
 
 	function setMode(mode) {
@@ -400,6 +483,57 @@
 				select.value = memberships.json.data[0].organization_id;
 			}
 		}
+		await membershipChanged();
+	}
+
+	/** Shows the stored membership of the chosen user in the chosen organization, if any. */
+	async function membershipChanged() {
+		const box = $('chosen-membership');
+		const organizationId = $('org-select').value;
+		$('edit-inline').disabled = !state.user;
+		if (!state.user) {
+			box.textContent = 'No membership chosen.';
+			return;
+		}
+		if (!organizationId) {
+			box.textContent = 'No organization: the token is about the user alone.';
+			return;
+		}
+		const result = await api('GET', '/user_management/organization_memberships?limit=1&statuses=active,inactive'
+			+ '&user_id=' + encodeURIComponent(state.user.id) + '&organization_id=' + encodeURIComponent(organizationId));
+		if (organizationId !== $('org-select').value) {
+			return; // another organization was chosen meanwhile
+		}
+		clear(box);
+		const membership = result.ok ? result.json.data[0] : null;
+		if (!membership) {
+			box.textContent = result.ok ? 'Not a member of this organization: a mint would be refused.'
+				: 'Could not look up the membership: ' + describeError(result);
+			return;
+		}
+		box.appendChild(document.createTextNode('Membership: '));
+		box.appendChild(el('strong', null, membership.id));
+		box.appendChild(document.createTextNode(' · role ' + membership.role.slug + ' · ' + membership.status));
+		box.dataset.membershipId = membership.id;
+	}
+
+	/** Copies what templates see for the chosen user and membership into the inline context. */
+	async function editAsInline() {
+		if (!state.user) {
+			return;
+		}
+		const request = { template: CONTEXT_PROBE, user_id: state.user.id };
+		if ($('org-select').value) {
+			request.organization_id = $('org-select').value;
+		}
+		const result = await api('POST', '/jwt_templates/preview', request);
+		if (!result.ok) {
+			toast('Could not load the stored context: ' + describeError(result));
+			return;
+		}
+		$('context').value = JSON.stringify(result.json.context, null, 2);
+		setMode('inline');
+		toast('Stored context copied: edit it, then Preview');
 	}
 
 	function addOrganization(org) {
@@ -424,6 +558,7 @@
 		}
 		if (result.ok) {
 			addOrganization(result.json);
+			await membershipChanged();
 		}
 		else {
 			toast('No organization ' + query);
@@ -506,6 +641,7 @@
 		setPill($('status'), 'rendered', 'ok');
 		renderJson($('claims'), response.claims);
 		renderJson($('payload'), response.payload);
+		renderJson($('context-view'), response.context || {});
 		showSize(response.size_bytes);
 		for (const warning of response.warnings || []) {
 			$('warnings').appendChild(problem('warning', warning.path, warning.message));
@@ -517,6 +653,7 @@
 		setPill($('status'), errors.length ? errors.length + (errors.length === 1 ? ' error' : ' errors') : 'failed', 'bad');
 		clear($('claims'));
 		clear($('payload'));
+		clear($('context-view'));
 		$('meter').hidden = true;
 		if (errors.length === 0) {
 			$('errors').appendChild(problem('error', null, message));
@@ -723,7 +860,7 @@
 		for (const tab of document.querySelectorAll('[data-view]')) {
 			tab.classList.toggle('active', tab.dataset.view === view);
 		}
-		for (const name of ['claims', 'payload', 'token']) {
+		for (const name of ['claims', 'payload', 'token', 'context']) {
 			$('view-' + name).hidden = name !== view;
 		}
 	}
@@ -752,6 +889,9 @@
 		$('user-form').addEventListener('submit', findUsers);
 		$('org-form').addEventListener('submit', findOrganization);
 		$('org-list').addEventListener('click', listOrganizations);
+		$('org-select').addEventListener('change', membershipChanged);
+		$('edit-inline').addEventListener('click', editAsInline);
+		$('inline-skeleton').addEventListener('click', addMissingFields);
 		$('preview').addEventListener('click', preview);
 		$('copy').addEventListener('click', copyTemplate);
 		$('download').addEventListener('click', downloadTemplate);
@@ -761,6 +901,7 @@
 		for (const tab of document.querySelectorAll('[data-view]')) {
 			tab.addEventListener('click', () => showView(tab.dataset.view));
 		}
+		loadSchema();
 		const key = sessionStorage.getItem(KEY_STORAGE);
 		if (key) {
 			$('api-key').value = key;

@@ -39,13 +39,15 @@ public final class ClaimsContextSchema {
 							stored("external_id", Type.STRING, "external_id", "your id for the organization, or null"),
 							json("metadata", Visibility.PRIVATE, "WorkOS metadata: string values"),
 							json("public_metadata", Visibility.PUBLIC, "any JSON, readable by its members (`/me`)"),
-							derived("domains", Type.DOMAINS,
+							derived("domains", Type.DOMAINS, "`organization_domain.domain`, by `position`",
 									"its domains in order, each `{\"domain\"}`: `organization.domains.0.domain`"))),
 			new ContextObject("organization_membership", "organization_membership",
 					List.of(stored("id", Type.STRING, "id", "the membership's id (`om_…`)"),
 							stored("role", Type.STRING, "role_slug", "the role's slug"),
-							derived("roles", Type.STRING_LIST, "the role slugs, as a list: `.0`"),
-							derived("permissions", Type.STRING_LIST, "the role's permissions (configuration): `.0`"),
+							derived("roles", Type.STRING_LIST, "`organization_membership.role_slug`",
+									"the role slugs, as a list: `.0`"),
+							derived("permissions", Type.STRING_LIST, "the role in `claimsmith.roles` (configuration)",
+									"the role's permissions: `.0`"),
 							stored("status", Type.STRING, "status", "`active` (only active members get tokens)"),
 							stored("external_id", Type.STRING, "external_id",
 									"your id for the user within the organization, or null"),
@@ -144,7 +146,8 @@ public final class ClaimsContextSchema {
 	 * document equal to it).
 	 */
 	public String markdownTable() {
-		StringBuilder table = new StringBuilder("| Path | Type | Visibility | Value |\n|---|---|---|---|\n");
+		StringBuilder table = new StringBuilder(
+				"| Path | Type | Stored in | Visibility | Value |\n|---|---|---|---|---|\n");
 		for (ContextObject object : this.objects) {
 			for (ContextField field : object.fields()) {
 				table.append("| `")
@@ -154,6 +157,8 @@ public final class ClaimsContextSchema {
 					.append(field.type().pathSuffix())
 					.append("` | ")
 					.append(field.type().description())
+					.append(" | ")
+					.append(field.source(object.table()))
 					.append(" | ")
 					.append(field.visibility().description())
 					.append(" | ")
@@ -178,6 +183,7 @@ public final class ClaimsContextSchema {
 				described.put("path", object.name() + "." + field.name());
 				described.put("type", field.type().jsonName());
 				described.put("visibility", field.visibility().jsonName());
+				described.put("visibility_note", field.visibility().description());
 				described.put("description", field.description());
 				fields.add(described);
 			}
@@ -187,15 +193,15 @@ public final class ClaimsContextSchema {
 	}
 
 	private static ContextField stored(String name, Type type, String column, String description) {
-		return new ContextField(name, type, column, Visibility.TOKEN_FIELD, description);
+		return new ContextField(name, type, column, null, Visibility.TOKEN_FIELD, description);
 	}
 
 	private static ContextField json(String name, Visibility visibility, String description) {
-		return new ContextField(name, Type.JSON_OBJECT, name, visibility, description);
+		return new ContextField(name, Type.JSON_OBJECT, name, null, visibility, description);
 	}
 
-	private static ContextField derived(String name, Type type, String description) {
-		return new ContextField(name, type, null, Visibility.TOKEN_FIELD, description);
+	private static ContextField derived(String name, Type type, String derivedFrom, String description) {
+		return new ContextField(name, type, null, derivedFrom, Visibility.TOKEN_FIELD, description);
 	}
 
 	static boolean isIndex(String segment) {
@@ -295,11 +301,25 @@ public final class ClaimsContextSchema {
 	 * @param column the column of the object's table it is stored in, or null for a field
 	 * derived from other data (the membership's roles and permissions, the organization's
 	 * domains)
+	 * @param derivedFrom for a derived field, where its value comes from (Markdown); else
+	 * null
 	 */
-	public record ContextField(String name, Type type, String column, Visibility visibility, String description) {
+	public record ContextField(String name, Type type, String column, String derivedFrom, Visibility visibility,
+			String description) {
 
 		public boolean isStored() {
 			return this.column != null;
+		}
+
+		/**
+		 * Where the value comes from, in Markdown: {@code `app_user.email`}, or what a
+		 * derived field is derived from.
+		 */
+		String source(String table) {
+			if (!isStored()) {
+				return this.derivedFrom;
+			}
+			return "`" + table + "." + this.column + "`" + ((this.type == Type.JSON_OBJECT) ? " (JSON text)" : "");
 		}
 
 	}
@@ -319,7 +339,7 @@ public final class ClaimsContextSchema {
 		 * A JSON object stored as compact JSON text: any nested path and array index
 		 * below it, and its values keep their JSON type.
 		 */
-		JSON_OBJECT("JSON object; `.<key>…` (nested keys, `.<n>` for array items) any JSON value", "json_object");
+		JSON_OBJECT("JSON object; below it any JSON value (`.<n>` indexes an array)", "json_object");
 
 		private final String description;
 

@@ -89,7 +89,7 @@ class PreviewController {
 		ClaimsTemplate template = template(inlineTemplate, templateName);
 		MintSubject subject = (context != null) ? MintSubject.inline(context)
 				: this.subjects.load(userId, organizationId);
-		return PreviewResponse.of(this.drafts.forPreview(template, subject));
+		return PreviewResponse.of(this.drafts.forPreview(template, subject), subject);
 	}
 
 	private ClaimsTemplate template(JsonNode inline, String name) {
@@ -102,12 +102,18 @@ class PreviewController {
 		return this.selection.named(name);
 	}
 
+	/**
+	 * The preview, with the claims context it rendered from ({@code context}: the stored
+	 * user, organization and membership as templates see them, or the inline context with
+	 * only schema fields), so the playground can show a stored membership and edit it as
+	 * an inline context.
+	 */
 	record PreviewResponse(Map<String, Object> claims, Map<String, Object> payload, int sizeBytes,
-			List<TemplateWarning> warnings) {
+			List<TemplateWarning> warnings, Map<String, Object> context) {
 
-		static PreviewResponse of(TokenDraft draft) {
+		static PreviewResponse of(TokenDraft draft, MintSubject subject) {
 			return new PreviewResponse(draft.rendered().claims(), draft.payload(), draft.rendered().sizeBytes(),
-					draft.warnings());
+					draft.warnings(), subject.context());
 		}
 
 	}

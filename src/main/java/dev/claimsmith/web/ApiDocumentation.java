@@ -111,9 +111,8 @@ class ApiDocumentation {
 							"This API key lacks the 'admin' scope this request needs."));
 				}
 				if (KEY_ONLY_PREFIXES.stream().noneMatch(path::startsWith)) {
-					// Everything but the key documents needs the database (the API-key
-					// check
-					// included).
+					// Everything but the key documents needs the database, the API-key
+					// check included.
 					addResponse(operation, "503", Map.of("code", DatabaseUnavailable.body().code(), "message",
 							DatabaseUnavailable.body().message()));
 				}

@@ -205,6 +205,36 @@ class ApiKeyResourceApiTest {
 	}
 
 	@Test
+	void previewKeyLooksUpMembershipsReadOnly() {
+		ApiClient preview = this.api.withApiKey(secretWith("preview"));
+		String userId = this.api.post("/user_management/users", Map.of("email", "pm-" + unique() + "@example.com"))
+			.field("id");
+		String orgId = this.api.post("/organizations", Map.of("name", "Membership Org")).field("id");
+		String membershipId = this.api
+			.post("/user_management/organization_memberships", Map.of("user_id", userId, "organization_id", orgId))
+			.field("id");
+		String path = "/user_management/organization_memberships";
+
+		Response found = preview.get(path + "?user_id=" + userId + "&organization_id=" + orgId);
+		assertThat(found.status()).as(found.text()).isEqualTo(200);
+		assertThat(found.json().at("/data/0/id").asString()).isEqualTo(membershipId);
+		assertThat(preview.get(path + "?organization_id=" + orgId).status()).isEqualTo(200);
+		assertThat(preview.get(path + "/" + membershipId).status()).isEqualTo(200);
+		Response context = preview.post("/jwt_templates/preview",
+				Map.of("template", "{\"probe\": \"x\"}", "user_id", userId, "organization_id", orgId));
+		assertThat(context.status()).as(context.text()).isEqualTo(200);
+		assertThat(context.json().at("/context/organization_membership/id").asString()).isEqualTo(membershipId);
+
+		assertInsufficientScope(preview.post(path, Map.of("user_id", userId, "organization_id", orgId)));
+		assertInsufficientScope(preview.put(path + "/" + membershipId, Map.of("role_slug", "admin")));
+		assertInsufficientScope(preview.put(path + "/" + membershipId + "/deactivate", Map.of()));
+		assertInsufficientScope(preview.delete(path + "/" + membershipId));
+		Response unchanged = this.api.get(path + "/" + membershipId);
+		assertThat(unchanged.json().at("/role/slug").asString()).isEqualTo("member");
+		assertThat(unchanged.field("status")).isEqualTo("active");
+	}
+
+	@Test
 	void lastUsedAtIsSetOnFirstUseAndNotWrittenAgainOnEveryRequest() {
 		Response created = this.api.post("/api_keys", Map.of("name", "used " + unique()));
 		String id = created.field("id");

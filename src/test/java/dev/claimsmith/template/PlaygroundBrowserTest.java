@@ -27,7 +27,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.claimsmith.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,9 @@ class PlaygroundBrowserTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
@@ -162,6 +167,118 @@ class PlaygroundBrowserTest {
 		assertThat(text(By.id("token-note"))).contains("unsigned");
 		assertThat(text(By.id("token-payload"))).contains("\"sub\": \"user_01EXAMPLE\"");
 		assertThat(this.browser().findElement(By.id("token-header")).isDisplayed()).isFalse();
+	}
+
+	@Test
+	void storedMembershipWithEveryClassThenShownEditedInlineAndPreviewedWithAPreviewKey() throws IOException {
+		ApiClient api = new ApiClient(this.port);
+		String run = unique();
+		String previewKey = api.post("/api_keys", Map.of("name", "playground " + run, "scopes", List.of("preview")))
+			.field("key");
+		String email = "classes-" + run + "@example.com";
+		String userId = api.post("/user_management/users", Map.of("email", email, "first_name", "Ada")).field("id");
+		String orgId = api.post("/organizations", Map.of("name", "Engines " + run)).field("id");
+		String membershipId = api
+			.post("/user_management/organization_memberships", Map.of("user_id", userId, "organization_id", orgId))
+			.field("id");
+		// The management API for these classes is another branch's; SQL stands in for it.
+		this.jdbc.update("UPDATE app_user SET public_metadata = ?, unsafe_metadata = ? WHERE id = ?",
+				"{\"plan\":{\"seats\":7}}", "{\"theme\":\"dark\"}", userId);
+		this.jdbc.update("UPDATE organization SET public_metadata = ? WHERE id = ?", "{\"region\":\"eu-west\"}", orgId);
+		this.jdbc.update(
+				"UPDATE organization_membership SET external_id = ?, metadata = ?, public_metadata = ?,"
+						+ " custom_attributes = ? WHERE id = ?",
+				"emp-" + run, "{\"desk\":\"4B\"}", "{\"title\":\"Lead\"}", "{\"department\":\"Research\"}",
+				membershipId);
+
+		this.browser().get(api.baseUrl() + "/playground");
+		type(By.id("api-key"), previewKey);
+		click(By.id("connect"));
+		waitForText(By.id("connection"), "connected");
+
+		// The hints are the schema's paths, every one of them.
+		List<String> paths = ClaimsContextSchema.get()
+			.objects()
+			.stream()
+			.flatMap((object) -> object.fields().stream().map((field) -> object.name() + "." + field.name()))
+			.toList();
+		wait(15).until(
+				(driver) -> driver.findElements(By.cssSelector("#context-hints li[data-path]")).size() == paths.size());
+		assertThat(this.browser().findElements(By.cssSelector("#context-hints li[data-path]")))
+			.extracting((item) -> item.getAttribute("data-path"))
+			.containsExactlyElementsOf(paths);
+		this.browser().findElement(By.id("editor")).clear();
+		click(By.cssSelector("#context-hints li[data-path='organization_membership.custom_attributes'] button"));
+		assertThat(value(By.id("editor"))).isEqualTo("{{ organization_membership.custom_attributes }}");
+
+		type(By.id("user-query"), email);
+		click(By.id("user-find"));
+		click(By.cssSelector("#user-results button.user-result"));
+		wait(15).until((driver) -> orgId.equals(value(By.id("org-select"))));
+		waitForText(By.id("chosen-membership"), membershipId);
+		assertThat(text(By.id("chosen-membership"))).contains("role member").contains("active");
+
+		replaceTemplate("{\n\"dept\": {{ organization_membership.custom_attributes.department }},\n"
+				+ "\"title\": {{ organization_membership.public_metadata.title }},\n"
+				+ "\"desk\": {{ organization_membership.metadata.desk }},\n"
+				+ "\"member_id\": {{ organization_membership.external_id }},\n"
+				+ "\"seats\": {{ user.public_metadata.plan.seats }},\n"
+				+ "\"theme\": {{ user.unsafe_metadata.theme }},\n"
+				+ "\"region\": {{ organization.public_metadata.region }}\n}");
+		click(By.id("preview"));
+
+		waitForText(By.id("status"), "rendered");
+		assertThat(text(By.id("claims"))).contains("\"dept\": \"Research\"")
+			.contains("\"title\": \"Lead\"")
+			.contains("\"desk\": \"4B\"")
+			.contains("\"member_id\": \"emp-" + run + "\"")
+			.contains("\"seats\": 7")
+			.contains("\"theme\": \"dark\"")
+			.contains("\"region\": \"eu-west\"");
+		click(By.cssSelector("[data-view=context]"));
+		assertThat(text(By.id("context-view"))).contains("\"custom_attributes\": {")
+			.contains("\"unsafe_metadata\": {")
+			.contains("\"external_id\": \"emp-" + run + "\"");
+		screenshot("membership");
+
+		click(By.id("edit-inline"));
+		wait(15).until(ExpectedConditions.visibilityOfElementLocated(By.id("context")));
+		String inline = value(By.id("context"));
+		assertThat(inline).contains("\"department\": \"Research\"")
+			.contains("\"public_metadata\": {")
+			.contains("\"id\": \"" + membershipId + "\"");
+		WebElement context = this.browser().findElement(By.id("context"));
+		context.clear();
+		context.sendKeys(inline.replace("\"Research\"", "\"Edited in the browser\"").replace("\"eu-west\"", "\"us\""));
+		click(By.id("preview"));
+		click(By.cssSelector("[data-view=claims]"));
+
+		wait(15).until((driver) -> text(By.id("claims")).contains("Edited in the browser"));
+		assertThat(text(By.id("claims"))).contains("\"region\": \"us\"").contains("\"seats\": 7");
+		click(By.cssSelector("[data-view=token]"));
+		assertThat(text(By.id("token-note"))).contains("unsigned");
+		screenshot("inline-membership");
+	}
+
+	@Test
+	void inlineContextAddMissingFieldsThenEverySchemaFieldIsThere() {
+		ApiClient api = new ApiClient(this.port);
+		this.browser().get(api.baseUrl() + "/playground");
+		wait(15).until((driver) -> !driver.findElements(By.cssSelector("#context-hints li[data-path]")).isEmpty());
+		click(By.id("mode-inline"));
+		WebElement context = this.browser().findElement(By.id("context"));
+		context.clear();
+		context.sendKeys("{\"user\": {\"id\": \"user_1\"}}");
+		click(By.id("inline-skeleton"));
+
+		String filled = value(By.id("context"));
+		for (ClaimsContextSchema.ContextObject object : ClaimsContextSchema.get().objects()) {
+			assertThat(filled).contains("\"" + object.name() + "\": {");
+			for (ClaimsContextSchema.ContextField field : object.fields()) {
+				assertThat(filled).contains("\"" + field.name() + "\":");
+			}
+		}
+		assertThat(filled).contains("\"id\": \"user_1\"").contains("\"custom_attributes\": {}");
 	}
 
 	private WebDriver browser() {

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
+import dev.claimsmith.template.ClaimsContextSchema;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -17,6 +18,8 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -28,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ApiTest
 class OpenApiDocumentTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Every operation of the contract; path parameters are compared by position only. */
 	private static final List<String> CONTRACT = List.of("POST /organizations", "GET /organizations",
@@ -143,6 +148,30 @@ class OpenApiDocumentTests {
 
 		assertThat(anonymous.get("/swagger-ui/index.html").status()).isEqualTo(200);
 		assertThat(anonymous.get("/v3/api-docs/swagger-config").text()).contains("/v3/api-docs");
+	}
+
+	@Test
+	void previewExampleShowsEveryContextPathOfTheSchema() {
+		OpenAPI openApi = new OpenAPIV3Parser().readContents(this.api.get("/v3/api-docs").text()).getOpenAPI();
+		Operation preview = operations(openApi).get("POST /jwt_templates/preview");
+		JsonNode context = JSON.readTree(example(preview, "200")).get("context");
+
+		for (ClaimsContextSchema.ContextObject object : ClaimsContextSchema.get().objects()) {
+			for (ClaimsContextSchema.ContextField field : object.fields()) {
+				assertThat(context.at("/" + object.name()).has(field.name()))
+					.as("the preview example's context has %s.%s", object.name(), field.name())
+					.isTrue();
+			}
+		}
+		assertThat(String.valueOf(preview.getRequestBody()
+			.getContent()
+			.get("application/json")
+			.getExamples()
+			.values()
+			.iterator()
+			.next()
+			.getValue())).contains("organization_membership.custom_attributes.department")
+			.contains("user.public_metadata.plan");
 	}
 
 	private static String example(Operation operation, String status) {
