@@ -241,6 +241,11 @@ class Invitation {
 		return this.publicMetadata;
 	}
 
+	/** The stored version, which the {@code ETag} shows; 0 before the first save. */
+	long version() {
+		return (this.version != null) ? this.version : 0;
+	}
+
 	Instant createdAt() {
 		return this.createdAt;
 	}

@@ -5,19 +5,19 @@ import java.time.Instant;
 
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
 import dev.claimsmith.web.ListResponse;
 import dev.claimsmith.web.NoStore;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -41,15 +41,14 @@ class InvitationController {
 
 	@NoStore
 	@PostMapping
-	@ResponseStatus(HttpStatus.CREATED)
-	InvitationResponse create(@RequestBody JsonNode body) {
-		return withToken(this.invitations.create(InvitationRequest.from(body)));
+	ResponseEntity<InvitationResponse> create(@RequestBody JsonNode body) {
+		InvitationService.Issued issued = this.invitations.create(InvitationRequest.from(body));
+		return IfMatch.created(withToken(issued), issued.invitation().version());
 	}
 
 	@GetMapping("/{id}")
-	InvitationResponse get(@PathVariable String id) {
-		return InvitationResponse
-			.of(this.invitations.find(id).orElseThrow(() -> ApiException.notFound("invitation", id)), now());
+	ResponseEntity<InvitationResponse> get(@PathVariable String id) {
+		return answer(this.invitations.find(id).orElseThrow(() -> ApiException.notFound("invitation", id)));
 	}
 
 	@NoStore
@@ -75,19 +74,25 @@ class InvitationController {
 	}
 
 	@PostMapping("/{id}/revoke")
-	InvitationResponse revoke(@PathVariable String id) {
-		return InvitationResponse.of(this.invitations.revoke(id), now());
+	ResponseEntity<InvitationResponse> revoke(@PathVariable String id) {
+		return answer(this.invitations.revoke(id));
 	}
 
 	@NoStore
 	@PostMapping("/{id}/resend")
-	InvitationResponse resend(@PathVariable String id) {
-		return withToken(this.invitations.resend(id));
+	ResponseEntity<InvitationResponse> resend(@PathVariable String id) {
+		InvitationService.Issued issued = this.invitations.resend(id);
+		return IfMatch.ok(withToken(issued), issued.invitation().version());
 	}
 
 	@PostMapping("/{id}/accept")
-	InvitationResponse accept(@PathVariable String id) {
-		return InvitationResponse.of(this.invitations.accept(id), now());
+	ResponseEntity<InvitationResponse> accept(@PathVariable String id) {
+		return answer(this.invitations.accept(id));
+	}
+
+	/** Every single invitation answers with its {@code ETag}, as every object does. */
+	private ResponseEntity<InvitationResponse> answer(Invitation invitation) {
+		return IfMatch.ok(InvitationResponse.of(invitation, now()), invitation.version());
 	}
 
 	private InvitationResponse withToken(InvitationService.Issued issued) {

@@ -83,12 +83,14 @@ class InvitationApiTest {
 		assertThat(Instant.parse(invitation.get("expires_at").asString()))
 			.isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(Duration.ofMinutes(1)));
 		assertThat(created.header("Cache-Control")).contains("no-store");
+		assertThat(created.header("ETag")).isNotBlank();
 
 		Response fetched = this.api.get(INVITATIONS + "/" + created.field("id"));
 		assertThat(fetched.status()).isEqualTo(200);
 		assertThat(fetched.field("token")).as("the token is not kept in clear").isEmpty();
 		assertThat(fetched.field("accept_invitation_url")).isEmpty();
 		assertThat(fetched.field("expires_at")).isEqualTo(created.field("expires_at"));
+		assertThat(fetched.header("ETag")).isEqualTo(created.header("ETag"));
 		String stored = this.jdbc.sql("SELECT token_hash FROM invitation WHERE id = ?")
 			.param(created.field("id"))
 			.query(String.class)
