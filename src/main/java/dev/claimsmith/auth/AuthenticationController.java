@@ -89,7 +89,12 @@ class AuthenticationController {
 		String email = reader.requiredString("email", 1, 254);
 		String password = reader.requiredString("password", 1, 1024);
 		String ipAddress = reader.optionalString("ip_address", 1, 64).orElse(request.getRemoteAddr());
+		String invitationToken = reader.optionalString("invitation_token", 1, 256).orElse(null);
 		reader.validate();
+		if (invitationToken != null) {
+			return this.passwordGrant.acceptInvitation(invitationToken, email, password, organizationId, clientId,
+					ipAddress);
+		}
 		return this.passwordGrant.authenticate(email, password, organizationId, clientId, ipAddress);
 	}
 

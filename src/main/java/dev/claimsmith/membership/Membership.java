@@ -26,8 +26,8 @@ public class Membership {
 	public static final String INACTIVE = "inactive";
 
 	/**
-	 * WorkOS's state of an invited user. Claimsmith has no invitations, so no membership
-	 * is ever pending, but WorkOS clients may still filter by it.
+	 * The membership an open invitation holds: no access until the invitation is
+	 * accepted, and no user yet when the invited email has none.
 	 */
 	public static final String PENDING = "pending";
 
@@ -38,13 +38,15 @@ public class Membership {
 	@Id
 	private final String id;
 
-	private final String userId;
+	private String userId;
 
 	private final String organizationId;
 
 	private String roleSlug;
 
 	private String status;
+
+	private String externalId;
 
 	private JsonMetadata metadata;
 
@@ -60,14 +62,15 @@ public class Membership {
 	private Instant updatedAt;
 
 	@PersistenceCreator
-	Membership(String id, String userId, String organizationId, String roleSlug, String status, JsonMetadata metadata,
-			JsonMetadata publicMetadata, JsonMetadata customAttributes, Long version, Instant createdAt,
-			Instant updatedAt) {
+	Membership(String id, String userId, String organizationId, String roleSlug, String status, String externalId,
+			JsonMetadata metadata, JsonMetadata publicMetadata, JsonMetadata customAttributes, Long version,
+			Instant createdAt, Instant updatedAt) {
 		this.id = id;
 		this.userId = userId;
 		this.organizationId = organizationId;
 		this.roleSlug = roleSlug;
 		this.status = status;
+		this.externalId = externalId;
 		this.metadata = metadata;
 		this.publicMetadata = publicMetadata;
 		this.customAttributes = customAttributes;
@@ -77,8 +80,32 @@ public class Membership {
 	}
 
 	static Membership create(String userId, String organizationId, String roleSlug, Instant now) {
-		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, ACTIVE, JsonMetadata.empty(),
+		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, ACTIVE, null, JsonMetadata.empty(),
 				JsonMetadata.empty(), JsonMetadata.empty(), null, now, now);
+	}
+
+	/** A pending membership for an invitation; {@code userId} is null for a new user. */
+	static Membership pending(String userId, String organizationId, String roleSlug, Instant now) {
+		return new Membership(Ids.next("om"), userId, organizationId, roleSlug, PENDING, null, JsonMetadata.empty(),
+				JsonMetadata.empty(), JsonMetadata.empty(), null, now, now);
+	}
+
+	void changeExternalId(String externalId, Instant now) {
+		this.externalId = externalId;
+		this.updatedAt = now;
+	}
+
+	/** An existing membership held pending by an invitation, with the invited role. */
+	void holdPending(String roleSlug, Instant now) {
+		this.roleSlug = roleSlug;
+		this.status = PENDING;
+		this.updatedAt = now;
+	}
+
+	/** The invitation was accepted by {@code userId}: the membership becomes active. */
+	void activateFor(String userId, String roleSlug, Instant now) {
+		this.userId = userId;
+		reactivate(roleSlug, now);
 	}
 
 	void changeRole(String roleSlug, Instant now) {
@@ -117,6 +144,7 @@ public class Membership {
 		return this.id;
 	}
 
+	/** Null for a pending membership of an email that has no user yet. */
 	public String userId() {
 		return this.userId;
 	}
@@ -131,6 +159,14 @@ public class Membership {
 
 	public String status() {
 		return this.status;
+	}
+
+	public String externalId() {
+		return this.externalId;
+	}
+
+	public boolean isPending() {
+		return PENDING.equals(this.status);
 	}
 
 	public JsonMetadata metadata() {

@@ -3,6 +3,7 @@ package dev.claimsmith.membership;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.claimsmith.metadata.MetadataChanges;
@@ -13,9 +14,9 @@ import dev.claimsmith.user.UserResponse;
 import dev.claimsmith.user.UserService;
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.IfMatch;
-import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.ListRequest;
 import dev.claimsmith.web.ListResponse;
+import dev.claimsmith.web.SecretBody;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.ResponseEntity;
@@ -39,8 +40,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/user_management/organization_memberships", produces = "application/json")
 class MembershipController {
 
-	private static final int MAX_ID_LENGTH = 64;
-
 	private static final Set<String> LISTABLE_STATUSES = Set.of(Membership.ACTIVE, Membership.INACTIVE,
 			Membership.PENDING);
 
@@ -56,15 +55,12 @@ class MembershipController {
 		this.organizations = organizations;
 	}
 
+	/**
+	 * The body may carry a new user's password, so it is read as a {@link SecretBody}.
+	 */
 	@PostMapping
-	ResponseEntity<MembershipResponse> create(@RequestBody JsonNode body) {
-		JsonObjectReader reader = JsonObjectReader.of(body);
-		String userId = reader.requiredString("user_id", 1, MAX_ID_LENGTH);
-		String organizationId = reader.requiredString("organization_id", 1, MAX_ID_LENGTH);
-		String roleSlug = requestedRole(reader);
-		reader.validate();
-		MetadataChanges metadata = MetadataChanges.fromRequest(reader, Membership.METADATA_CLASSES);
-		Membership created = this.memberships.create(userId, organizationId, roleSlug, metadata);
+	ResponseEntity<MembershipResponse> create(@RequestBody SecretBody body) {
+		Membership created = this.memberships.create(MembershipChanges.forCreate(body.json()));
 		return IfMatch.created(describe(created), created.version());
 	}
 
@@ -74,15 +70,14 @@ class MembershipController {
 				this.memberships.find(id).orElseThrow(() -> ApiException.notFound("organization membership", id)));
 	}
 
-	/** Partial: the role when given, the metadata classes sent; nothing else changes. */
+	/**
+	 * Partial: the role when given, the external id and the metadata classes sent;
+	 * nothing else changes.
+	 */
 	@PutMapping("/{id}")
 	ResponseEntity<MembershipResponse> update(@PathVariable String id,
 			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, @RequestBody JsonNode body) {
-		JsonObjectReader reader = JsonObjectReader.of(body);
-		String roleSlug = requestedRole(reader);
-		reader.validate();
-		MetadataChanges metadata = MetadataChanges.fromRequest(reader, Membership.METADATA_CLASSES);
-		return answer(this.memberships.update(id, roleSlug, metadata, IfMatch.of(ifMatch)));
+		return answer(this.memberships.update(id, MembershipChanges.forUpdate(body), IfMatch.of(ifMatch)));
 	}
 
 	/** RFC 7396 merge patch of the metadata classes (API.md "Metadata classes"). */
@@ -90,7 +85,7 @@ class MembershipController {
 	ResponseEntity<MembershipResponse> patchMetadata(@PathVariable String id,
 			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch, @RequestBody JsonNode body) {
 		MetadataChanges metadata = MetadataChanges.fromMergePatch(body, Membership.METADATA_CLASSES);
-		return answer(this.memberships.update(id, null, metadata, IfMatch.of(ifMatch)));
+		return answer(this.memberships.update(id, MembershipChanges.ofMetadata(metadata), IfMatch.of(ifMatch)));
 	}
 
 	@PutMapping("/{id}/deactivate")
@@ -115,6 +110,7 @@ class MembershipController {
 	@GetMapping
 	ListResponse<MembershipResponse> list(@RequestParam(name = "user_id", required = false) String userId,
 			@RequestParam(name = "organization_id", required = false) String organizationId,
+			@RequestParam(name = "external_id", required = false) String externalId,
 			@RequestParam(required = false) List<String> statuses, @RequestParam(required = false) String limit,
 			@RequestParam(required = false) String before, @RequestParam(required = false) String after,
 			@RequestParam(required = false) String order) {
@@ -122,6 +118,11 @@ class MembershipController {
 		if (isBlank(userId) && isBlank(organizationId)) {
 			throw ApiException.invalidParameter("user_id", "required",
 					"Either user_id or organization_id is required.");
+		}
+		if (!isBlank(externalId) && isBlank(organizationId)) {
+			// An external id is unique only within its organization.
+			throw ApiException.invalidParameter("external_id", "organization_id_required",
+					"external_id can only be used together with organization_id.");
 		}
 		List<String> statusList = (statuses != null) ? statuses.stream()
 			.flatMap((value) -> Arrays.stream(value.split(",")))
@@ -139,37 +140,10 @@ class MembershipController {
 			statusList = List.of(Membership.ACTIVE);
 		}
 		MembershipService.Page page = this.memberships.list(isBlank(userId) ? null : userId,
-				isBlank(organizationId) ? null : organizationId, statusList, request);
+				isBlank(organizationId) ? null : organizationId, isBlank(externalId) ? null : externalId, statusList,
+				request);
 		return new ListResponse<>(describe(page.memberships()),
 				new ListResponse.ListMetadata(page.before(), page.after()));
-	}
-
-	/**
-	 * WorkOS takes {@code role_slug} or, for multiple roles, {@code role_slugs}. A
-	 * Claimsmith membership has one role, so {@code role_slugs} must name exactly one:
-	 * ignoring it would silently give the default role instead.
-	 */
-	private static String requestedRole(JsonObjectReader reader) {
-		String roleSlug = reader.optionalString("role_slug", 1, MAX_ID_LENGTH).orElse(null);
-		JsonNode roleSlugs = reader.node("role_slugs");
-		if (roleSlugs == null || roleSlugs.isNull()) {
-			return roleSlug;
-		}
-		if (roleSlug != null) {
-			reader.fail("role_slugs", "mutually_exclusive", "Give either role_slug or role_slugs, not both.");
-			return null;
-		}
-		if (!roleSlugs.isArray() || roleSlugs.size() != 1 || !roleSlugs.get(0).isString()) {
-			reader.fail("role_slugs", "multiple_roles_not_supported",
-					"role_slugs must name exactly one role: a membership has one role.");
-			return null;
-		}
-		String slug = roleSlugs.get(0).stringValue();
-		if (slug.isEmpty() || slug.length() > MAX_ID_LENGTH) {
-			reader.fail("role_slugs", "invalid_role", "role_slugs must name a configured role.");
-			return null;
-		}
-		return slug;
 	}
 
 	private ResponseEntity<MembershipResponse> answer(Membership membership) {
@@ -182,11 +156,12 @@ class MembershipController {
 
 	/** Joins users and organization names in two queries, however long the page. */
 	private List<MembershipResponse> describe(List<Membership> page) {
-		Map<String, User> users = this.users.findAll(page.stream().map(Membership::userId).distinct().toList());
+		Map<String, User> users = this.users
+			.findAll(page.stream().map(Membership::userId).filter(Objects::nonNull).distinct().toList());
 		Map<String, Organization> organizations = this.organizations
 			.findAll(page.stream().map(Membership::organizationId).distinct().toList());
 		return page.stream().map((membership) -> {
-			User user = users.get(membership.userId());
+			User user = (membership.userId() != null) ? users.get(membership.userId()) : null;
 			Organization organization = organizations.get(membership.organizationId());
 			return MembershipResponse.of(membership, (user != null) ? UserResponse.of(user) : null,
 					(organization != null) ? organization.name() : null);

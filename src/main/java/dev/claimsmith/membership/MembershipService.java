@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.organization.OrganizationService;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Timestamps;
@@ -75,67 +74,73 @@ public class MembershipService {
 		return this.roles.permissionsOf(roleSlug);
 	}
 
+	/**
+	 * Creates a membership of an existing user, or of a new one created in the same
+	 * transaction: a failure of either (a taken email or external id, an unknown role or
+	 * organization) leaves neither.
+	 */
 	@Transactional
-	Membership create(String userId, String organizationId, String roleSlug, MetadataChanges metadata) {
-		String role = (roleSlug != null) ? roleSlug : this.roles.defaultRole();
+	Membership create(MembershipChanges changes) {
+		String role = (changes.roleSlug() != null) ? changes.roleSlug() : this.roles.defaultRole();
 		checkRole(role);
-		if (this.users.find(userId).isEmpty()) {
-			throw ApiException.notFound("user", userId);
-		}
+		String organizationId = changes.organizationId();
 		if (this.organizations.find(organizationId).isEmpty()) {
 			throw ApiException.notFound("organization", organizationId);
 		}
+		String userId = (changes.newUser() != null) ? this.users.create(changes.newUser()).id() : changes.userId();
+		if (changes.newUser() == null && this.users.find(userId).isEmpty()) {
+			throw ApiException.notFound("user", userId);
+		}
 		Optional<Membership> existing = this.memberships.findLockedByUserIdAndOrganizationId(userId, organizationId);
-		if (existing.isPresent()) {
-			return reactivate(existing.get(), role, metadata);
-		}
-		Membership membership = Membership.create(userId, organizationId, role, now());
-		membership.updateMetadata(metadata, now());
-		try {
-			return this.memberships.save(membership);
-		}
-		catch (DataIntegrityViolationException ex) {
-			if (UniqueViolations.isViolationOf(ex, "organization_membership_user_org_key")) {
-				throw alreadyExists();
-			}
-			// A user or organization deleted meanwhile: the foreign key caught it.
-			throw ApiException.notFound("The user or organization no longer exists.");
-		}
+		Membership membership = existing.map((found) -> reactivate(found, role))
+			.orElseGet(() -> Membership.create(userId, organizationId, role, now()));
+		changes.externalId().ifPresent((externalId) -> membership.changeExternalId(externalId, now()));
+		membership.updateMetadata(changes.metadata(), now());
+		return save(membership);
 	}
 
 	/**
 	 * As WorkOS does, creating a membership the user already has inactive reactivates it
 	 * with the requested role; only an active one is a conflict.
 	 */
-	private Membership reactivate(Membership membership, String role, MetadataChanges metadata) {
-		if (membership.isActive()) {
+	private Membership reactivate(Membership membership, String role) {
+		if (membership.isActive() || membership.isPending()) {
 			throw alreadyExists();
 		}
 		membership.reactivate(role, now());
-		membership.updateMetadata(metadata, now());
-		return this.memberships.save(membership);
+		return membership;
 	}
 
 	/**
-	 * A partial update under the row's lock: the role when given, the metadata classes
-	 * sent.
+	 * A partial update under the row's lock: the role when given, the external id and the
+	 * metadata classes sent.
 	 */
 	@Transactional
-	Membership update(String id, String roleSlug, MetadataChanges metadata, IfMatch ifMatch) {
-		if (roleSlug != null) {
-			checkRole(roleSlug);
+	Membership update(String id, MembershipChanges changes, IfMatch ifMatch) {
+		if (changes.roleSlug() != null) {
+			checkRole(changes.roleSlug());
 		}
 		Membership membership = locked(id, ifMatch);
-		if (roleSlug != null) {
-			membership.changeRole(roleSlug, now());
+		Instant now = now();
+		if (changes.roleSlug() != null) {
+			membership.changeRole(changes.roleSlug(), now);
 		}
-		membership.updateMetadata(metadata, now());
-		return this.memberships.save(membership);
+		changes.externalId().ifPresent((externalId) -> membership.changeExternalId(externalId, now));
+		membership.updateMetadata(changes.metadata(), now);
+		return save(membership);
 	}
 
+	/**
+	 * Deactivates or reactivates. A pending membership changes only with its invitation:
+	 * accepting it activates the membership, revoking it lets it go.
+	 */
 	@Transactional
 	Membership changeStatus(String id, String status, IfMatch ifMatch) {
 		Membership membership = locked(id, ifMatch);
+		if (membership.isPending()) {
+			throw ApiException.conflict("organization_membership_pending",
+					"This membership belongs to an open invitation: accept or revoke the invitation instead.");
+		}
 		membership.changeStatus(status, now());
 		return this.memberships.save(membership);
 	}
@@ -147,7 +152,7 @@ public class MembershipService {
 	}
 
 	@Transactional(readOnly = true)
-	Page list(String userId, String organizationId, List<String> statuses, ListRequest request) {
+	Page list(String userId, String organizationId, String externalId, List<String> statuses, ListRequest request) {
 		StringBuilder select = new StringBuilder("SELECT m.id FROM organization_membership m WHERE 1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		if (userId != null) {
@@ -157,6 +162,10 @@ public class MembershipService {
 		if (organizationId != null) {
 			select.append(" AND m.organization_id = :organizationId");
 			params.put("organizationId", organizationId);
+		}
+		if (externalId != null) {
+			select.append(" AND m.external_id = :externalId");
+			params.put("externalId", externalId);
 		}
 		if (!statuses.isEmpty()) {
 			select.append(" AND m.status IN (:statuses)");
@@ -169,7 +178,25 @@ public class MembershipService {
 		return new Page(found, page.before(), page.after());
 	}
 
-	private static ApiException alreadyExists() {
+	private Membership save(Membership membership) {
+		try {
+			return this.memberships.save(membership);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueViolations.isViolationOf(ex, "organization_membership_org_external_id_key")) {
+				throw ApiException.badRequest("external_id_already_used", "external_id",
+						"A membership of this organization with external_id '" + membership.externalId()
+								+ "' already exists.");
+			}
+			if (UniqueViolations.isViolationOf(ex, "organization_membership_user_org_key")) {
+				throw alreadyExists();
+			}
+			// A user or organization deleted meanwhile: the foreign key caught it.
+			throw ApiException.notFound("The user or organization no longer exists.");
+		}
+	}
+
+	static ApiException alreadyExists() {
 		return ApiException.conflict("organization_membership_already_exists",
 				"The user already has an active membership of this organization.");
 	}
@@ -182,7 +209,7 @@ public class MembershipService {
 		return membership;
 	}
 
-	private void checkRole(String roleSlug) {
+	void checkRole(String roleSlug) {
 		if (!this.roles.isDefined(roleSlug)) {
 			String message = "Role '" + roleSlug + "' is not defined; defined roles are "
 					+ this.roles.definitions().keySet() + ".";

@@ -6,14 +6,18 @@ import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.PatchValue;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A create or update request for a user, validated. On update every field is optional and
- * an absent field stays as it is.
+ * an absent field stays as it is. Public so that a module creating a user together with
+ * something else (a membership) reads the same body and hands it to
+ * {@link UserService#create}.
  *
  * @param metadata the metadata classes the request sends
  */
-record UserChanges(Optional<String> email, Optional<String> password, PatchValue<String> firstName,
+public record UserChanges(Optional<String> email, Optional<String> password, PatchValue<String> firstName,
 		PatchValue<String> lastName, Optional<Boolean> emailVerified, PatchValue<String> externalId,
 		MetadataChanges metadata) {
 
@@ -26,10 +30,26 @@ record UserChanges(Optional<String> email, Optional<String> password, PatchValue
 
 	static final int MAX_NAME_LENGTH = 255;
 
-	static UserChanges forCreate(JsonNode body) {
+	/**
+	 * The body of a user create request.
+	 * @throws dev.claimsmith.web.ApiException 422 naming every invalid field
+	 */
+	public static UserChanges forCreate(JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
 		String email = reader.requiredEmail("email");
 		return read(reader, Optional.ofNullable(email));
+	}
+
+	/**
+	 * A new user with only an email and maybe a password, both checked as on create.
+	 */
+	static UserChanges withPassword(String email, String password) {
+		ObjectNode body = JsonNodeFactory.instance.objectNode().put("email", email);
+		if (password != null) {
+			body.put("password", password);
+		}
+		JsonObjectReader reader = JsonObjectReader.of(body);
+		return read(reader, Optional.ofNullable(reader.requiredEmail("email")));
 	}
 
 	static UserChanges forUpdate(JsonNode body) {

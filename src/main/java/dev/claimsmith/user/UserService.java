@@ -81,14 +81,37 @@ public class UserService {
 		});
 	}
 
+	/**
+	 * Creates a user; joins the caller's transaction, so a caller that creates more in
+	 * the same transaction gets all or nothing.
+	 * @throws ApiException 400 {@code email_not_available} or
+	 * {@code external_id_already_used}
+	 */
 	@Transactional
-	User create(UserChanges request) {
+	public User create(UserChanges request) {
 		// Hash outside the row lock: it is the slow part, and touches no stored state.
 		String passwordHash = request.password().map(this.passwordHasher::hash).orElse(null);
 		Instant now = Timestamps.now(this.clock);
 		User user = User.create(request.email().orElseThrow(), now);
 		apply(user, request, passwordHash, now);
 		return save(user);
+	}
+
+	/**
+	 * Creates a user with this email who signs in with this password, or with no password
+	 * when it is null (an invitation accepted by someone with no account yet).
+	 * @throws ApiException 422 for an invalid email or a password out of bounds, 400
+	 * {@code email_not_available}
+	 */
+	@Transactional
+	public User createWithPassword(String email, String password) {
+		return create(UserChanges.withPassword(email, password));
+	}
+
+	/** The user with this email (compared case-insensitively), if any. */
+	@Transactional(readOnly = true)
+	public Optional<User> findByEmail(String email) {
+		return this.users.findByEmailKey(User.emailKey(email));
 	}
 
 	/**

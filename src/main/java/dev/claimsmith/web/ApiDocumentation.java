@@ -234,6 +234,7 @@ class ApiDocumentation {
 		tags.put("/organizations", "Organizations");
 		tags.put("/user_management/users", "Users");
 		tags.put("/user_management/organization_memberships", "Organization memberships");
+		tags.put("/user_management/invitations", "Invitations");
 		tags.put("/user_management/authenticate", "Authentication");
 		tags.put("/user_management/sessions", "Authentication");
 		tags.put("/user_management/jwt_template", "Claims templates");

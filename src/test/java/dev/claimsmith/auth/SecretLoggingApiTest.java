@@ -89,4 +89,23 @@ class SecretLoggingApiTest {
 			.doesNotContain(refreshed.field("refresh_token"));
 	}
 
+	@Test
+	void invitationFlowThenNoInvitationTokenIsLogged(CapturedOutput output) {
+		logEverything();
+		String email = email();
+		String organization = this.auth.organization(Map.of());
+		Response invited = this.auth.api()
+			.post("/user_management/invitations", Map.of("email", email, "organization_id", organization));
+		Response resent = this.auth.api().post("/user_management/invitations/" + invited.field("id") + "/resend", null);
+		Response signedIn = this.auth.password(email, PASSWORD, ip(),
+				Map.of("invitation_token", resent.field("token")));
+
+		assertThat(signedIn.status()).isEqualTo(200);
+		assertThat(output.getAll()).as("DEBUG logging of requests is on").contains("/user_management/invitations");
+		assertThat(output.getAll()).doesNotContain(invited.field("token"))
+			.doesNotContain(resent.field("token"))
+			.doesNotContain(PASSWORD)
+			.doesNotContain(signedIn.field("refresh_token"));
+	}
+
 }

@@ -1,5 +1,6 @@
 package dev.claimsmith.interop;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,12 +13,14 @@ import com.workos.common.exceptions.UnauthorizedException;
 import com.workos.common.exceptions.UnprocessableEntityException;
 import com.workos.common.http.Page;
 import com.workos.common.http.RetryConfig;
+import com.workos.models.Invitation;
 import com.workos.models.Organization;
 import com.workos.models.OrganizationDomainData;
 import com.workos.models.OrganizationMembership;
 import com.workos.models.User;
 import com.workos.models.UserCreateResponse;
 import com.workos.organizationmembership.CreateUserRole;
+import com.workos.types.InvitationState;
 import com.workos.types.OrganizationDomainDataState;
 import com.workos.types.OrganizationDomainState;
 import com.workos.types.OrganizationMembershipStatus;
@@ -175,6 +178,80 @@ class WorkOsSdkInteropTest {
 		this.workos.getOrganizationMembership().delete(membership.getId());
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> this.workos.getOrganizationMembership().get(membership.getId()));
+	}
+
+	@Test
+	void invitationSendGetFindByTokenListResendAcceptAndRevoke() {
+		Organization organization = this.workos.getOrganizations().create("SDK Invitations " + unique());
+		String inviter = this.workos.getUserManagement().create("sdk-inviter-" + unique() + "@example.com").getId();
+		String email = "sdk-invitee-" + unique() + "@example.com";
+
+		Invitation sent = this.workos.getUserManagement()
+			.sendInvitation(email, organization.getId(), "admin", 3L, inviter);
+		assertThat(sent.getId()).startsWith("invitation_");
+		assertThat(sent.getObjectType()).isEqualTo("invitation");
+		assertThat(sent.getEmail()).isEqualTo(email);
+		assertThat(sent.getState()).isEqualTo(InvitationState.Pending);
+		assertThat(sent.getOrganizationId()).isEqualTo(organization.getId());
+		assertThat(sent.getInviterUserId()).isEqualTo(inviter);
+		assertThat(sent.getRoleSlug()).isEqualTo("admin");
+		assertThat(sent.getExpiresAt()).isAfter(OffsetDateTime.now().plusDays(2));
+		assertThat(sent.getToken()).isNotBlank();
+		assertThat(sent.getAcceptInvitationUrl()).contains(sent.getToken());
+		assertThat(sent.getAcceptedAt()).isNull();
+
+		Invitation fetched = this.workos.getUserManagement().getInvitation(sent.getId());
+		assertThat(fetched.getEmail()).isEqualTo(email);
+		assertThat(fetched.getToken()).as("stored only as a hash").isEmpty();
+		assertThat(this.workos.getUserManagement().findInvitationByToken(sent.getToken()).getId())
+			.isEqualTo(sent.getId());
+		Page<Invitation> listed = this.workos.getUserManagement()
+			.listInvitations(null, null, 10, null, organization.getId(), null);
+		assertThat(listed.data).extracting(Invitation::getId).containsExactly(sent.getId());
+		assertThat(this.workos.getUserManagement().listInvitations(null, null, 10, null, null, email).data)
+			.extracting(Invitation::getId)
+			.containsExactly(sent.getId());
+
+		Invitation resent = this.workos.getUserManagement().resendInvitation(sent.getId());
+		assertThat(resent.getToken()).isNotBlank().isNotEqualTo(sent.getToken());
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.workos.getUserManagement().findInvitationByToken(sent.getToken()));
+
+		Invitation accepted = this.workos.getUserManagement().acceptInvitation(sent.getId());
+		assertThat(accepted.getState()).isEqualTo(InvitationState.Accepted);
+		assertThat(accepted.getAcceptedAt()).isNotNull();
+		assertThat(accepted.getAcceptedUserId()).startsWith("user_");
+		assertThat(this.workos.getOrganizationMembership()
+			.list(null, null, 10, null, organization.getId(), null, accepted.getAcceptedUserId()).data).singleElement()
+			.satisfies((membership) -> {
+				assertThat(membership.getStatus()).isEqualTo(OrganizationMembershipStatus.Active);
+				assertThat(membership.getRole().getSlug()).isEqualTo("admin");
+			});
+		assertThatExceptionOfType(BadRequestException.class)
+			.isThrownBy(() -> this.workos.getUserManagement().acceptInvitation(sent.getId()))
+			.satisfies((ex) -> assertThat(ex.code).isEqualTo("invitation_invalid"));
+
+		Invitation other = this.workos.getUserManagement().sendInvitation("sdk-other-" + unique() + "@example.com");
+		assertThat(other.getOrganizationId()).isNull();
+		Invitation revoked = this.workos.getUserManagement().revokeInvitation(other.getId());
+		assertThat(revoked.getState()).isEqualTo(InvitationState.Revoked);
+		assertThat(revoked.getRevokedAt()).isNotNull();
+	}
+
+	@Test
+	void invitationPendingMembershipIsListedByStatusPending() {
+		Organization organization = this.workos.getOrganizations().create("SDK Pending " + unique());
+		String userId = this.workos.getUserManagement().create("sdk-pending-" + unique() + "@example.com").getId();
+		String email = this.workos.getUserManagement().get(userId).getEmail();
+		this.workos.getUserManagement().sendInvitation(email, organization.getId());
+
+		assertThat(this.workos.getOrganizationMembership()
+			.list(null, null, 10, null, organization.getId(), List.of(OrganizationMembershipStatus.Pending)).data)
+			.singleElement()
+			.satisfies((membership) -> {
+				assertThat(membership.getUserId()).isEqualTo(userId);
+				assertThat(membership.getStatus()).isEqualTo(OrganizationMembershipStatus.Pending);
+			});
 	}
 
 	@Test

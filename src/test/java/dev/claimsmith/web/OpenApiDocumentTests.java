@@ -49,7 +49,11 @@ class OpenApiDocumentTests {
 			"GET /jwt_templates", "GET /jwt_templates/{}", "GET /user_management/jwt_template",
 			"PUT /user_management/jwt_template", "POST /jwt_templates/preview", "POST /access_tokens",
 			"GET /sso/jwks/{}", "GET /.well-known/jwks.json", "GET /.well-known/openid-configuration",
-			"POST /oauth2/introspect", "POST /api_keys", "GET /api_keys", "DELETE /api_keys/{}");
+			"POST /oauth2/introspect", "POST /api_keys", "GET /api_keys", "DELETE /api_keys/{}",
+			"POST /user_management/invitations", "GET /user_management/invitations",
+			"GET /user_management/invitations/{}", "GET /user_management/invitations/by_token/{}",
+			"POST /user_management/invitations/{}/revoke", "POST /user_management/invitations/{}/resend",
+			"POST /user_management/invitations/{}/accept");
 
 	/** Served by the auth module; listed once that module is in the build. */
 	private static final String AUTHENTICATE = "POST /user_management/authenticate";
@@ -107,6 +111,14 @@ class OpenApiDocumentTests {
 			.getContent()
 			.get("application/merge-patch+json")
 			.getExamples()).isNotEmpty();
+		assertThat(example(operations.get("POST /user_management/invitations"), "201"))
+			.contains("\"object\":\"invitation\"")
+			.contains("\"accept_invitation_url\"");
+		assertThat(example(operations.get("POST /user_management/invitations/{}/accept"), "400"))
+			.contains("invitation_invalid");
+		assertThat(example(operations.get("POST /user_management/organization_memberships"), "201"))
+			.contains("\"external_id\"");
+		assertThat(operations.get("POST /user_management/invitations").getTags()).containsExactly("Invitations");
 		assertThat(example(operations.get("POST /access_tokens"), "503")).contains("database_unavailable");
 		assertThat(example(operations.get("POST /user_management/authenticate"), "503"))
 			.contains("database_unavailable");

@@ -1,0 +1,149 @@
+package dev.claimsmith.membership;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.claimsmith.metadata.JsonMetadata;
+import dev.claimsmith.metadata.MetadataChanges;
+import dev.claimsmith.metadata.MetadataClass;
+import dev.claimsmith.metadata.MetadataUpdate;
+import dev.claimsmith.store.Timestamps;
+import dev.claimsmith.store.UniqueViolations;
+import dev.claimsmith.web.ApiException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The pending memberships that open invitations hold: their public face for the
+ * invitation module. Every method joins the caller's transaction, so an invitation and
+ * its membership change together.
+ */
+@Service
+public class PendingMemberships {
+
+	private final Memberships memberships;
+
+	private final MembershipService service;
+
+	private final Clock clock;
+
+	PendingMemberships(Memberships memberships, MembershipService service, Clock clock) {
+		this.memberships = memberships;
+		this.service = service;
+		this.clock = clock;
+	}
+
+	/**
+	 * Holds a pending membership for an invitation: a new one, or the invited user's
+	 * inactive one made pending.
+	 * @param userId the invited email's user, null when it has none
+	 * @throws ApiException 422 {@code invalid_role}, 409 when the user is already an
+	 * active member, 400 {@code duplicate_invitation} when one is already pending
+	 */
+	@Transactional
+	public Hold hold(String userId, String organizationId, String roleSlug) {
+		this.service.checkRole(roleSlug);
+		Instant now = Timestamps.now(this.clock);
+		Optional<Membership> existing = (userId != null)
+				? this.memberships.findLockedByUserIdAndOrganizationId(userId, organizationId) : Optional.empty();
+		if (existing.isPresent()) {
+			Membership membership = existing.get();
+			if (membership.isPending()) {
+				throw duplicateInvitation();
+			}
+			if (membership.isActive()) {
+				throw MembershipService.alreadyExists();
+			}
+			String prior = membership.status();
+			membership.holdPending(roleSlug, now);
+			return new Hold(this.memberships.save(membership).id(), prior);
+		}
+		try {
+			return new Hold(this.memberships.save(Membership.pending(userId, organizationId, roleSlug, now)).id(),
+					null);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (UniqueViolations.isViolationOf(ex, "organization_membership_user_org_key")) {
+				// Another invitation for this user and organization won the race.
+				throw duplicateInvitation();
+			}
+			throw ApiException.notFound("The user or organization no longer exists.");
+		}
+	}
+
+	/**
+	 * Lets go of a revoked or expired invitation's membership: deleted when the
+	 * invitation created it, else back to the status it had.
+	 */
+	@Transactional
+	public void release(String membershipId, String priorStatus) {
+		this.memberships.findLockedById(membershipId).filter(Membership::isPending).ifPresent((membership) -> {
+			if (priorStatus == null) {
+				this.memberships.delete(membership);
+			}
+			else {
+				membership.changeStatus(priorStatus, Timestamps.now(this.clock));
+				this.memberships.save(membership);
+			}
+		});
+	}
+
+	/**
+	 * Makes the invitation's membership the user's active one, with the invited role, and
+	 * moves the invitation's metadata into it (top-level keys set; a membership the user
+	 * already had keeps its other keys). When the user already had a membership of the
+	 * organization, that one is activated and the pending one goes; when the pending one
+	 * is gone (its user was deleted), a new one is made.
+	 * @param membershipId the pending membership, or null when it is gone
+	 * @return the active membership's id
+	 */
+	@Transactional
+	public String activate(String membershipId, String userId, String organizationId, String roleSlug,
+			JsonMetadata metadata, JsonMetadata publicMetadata) {
+		Instant now = Timestamps.now(this.clock);
+		Optional<Membership> pending = Optional.ofNullable(membershipId)
+			.flatMap(this.memberships::findLockedById)
+			.filter((membership) -> membership.userId() == null || membership.userId().equals(userId));
+		Optional<Membership> own = this.memberships.findLockedByUserIdAndOrganizationId(userId, organizationId)
+			.filter((membership) -> pending.isEmpty() || !membership.id().equals(pending.get().id()));
+		Membership target;
+		if (own.isPresent()) {
+			pending.ifPresent(this.memberships::delete);
+			target = own.get();
+		}
+		else {
+			target = pending.orElseGet(() -> Membership.pending(userId, organizationId, roleSlug, now));
+		}
+		target.activateFor(userId, roleSlug, now);
+		target.updateMetadata(MetadataChanges.of(moved(MetadataClass.METADATA, metadata),
+				moved(MetadataClass.PUBLIC_METADATA, publicMetadata)), now);
+		return this.memberships.save(target).id();
+	}
+
+	/**
+	 * The invitation's classes as top-level sets over the membership's own; an empty
+	 * class moves nothing (as a partial update, {@code {}} would clear).
+	 */
+	private static MetadataUpdate moved(MetadataClass metadataClass, JsonMetadata value) {
+		return value.isEmpty() ? null : MetadataUpdate.partial(metadataClass, value.json());
+	}
+
+	private static ApiException duplicateInvitation() {
+		return ApiException.badRequest("duplicate_invitation",
+				"An open invitation for this email and organization already exists.");
+	}
+
+	/**
+	 * A pending membership held by an invitation.
+	 *
+	 * @param membershipId the pending membership
+	 * @param priorStatus its status before the invitation, null when the invitation made
+	 * it
+	 */
+	public record Hold(String membershipId, String priorStatus) {
+	}
+
+}
