@@ -19,10 +19,12 @@ import org.openjdk.jmh.annotations.State;
 import dev.claimsmith.keys.ActiveSigningKey;
 import dev.claimsmith.keys.BenchKeys;
 import dev.claimsmith.keys.IssuerProperties;
+import dev.claimsmith.organization.OrganizationId;
 import dev.claimsmith.store.Ids;
 import dev.claimsmith.template.ClaimsTemplate;
 import dev.claimsmith.template.RenderBenchmark;
 import dev.claimsmith.template.RenderedClaims;
+import dev.claimsmith.user.UserId;
 
 /**
  * The in-process part of a mint, as {@code TokenMinter} does it after loading the
@@ -56,8 +58,8 @@ public class MintBenchmark {
 	public String renderAndSign() {
 		RenderedClaims rendered = this.template.render(this.context);
 		Instant issuedAt = Instant.now();
-		Map<String, Object> payload = this.payloads.payload("user_01JBENCHMARKUSER000000000",
-				"org_01JBENCHMARKORG000000000", "admin", List.of("posts:read", "posts:write"), null, issuedAt,
+		Map<String, Object> payload = this.payloads.payload(new UserId("user_01JBENCHMARKUSER000000000"),
+				new OrganizationId("org_01JBENCHMARKORG000000000"), "admin", List.of("posts:read", "posts:write"), null, issuedAt,
 				issuedAt.plus(Duration.ofHours(1)), Ids.next("jti"), rendered.claims());
 		return this.key.sign(this.payloads.toJson(payload));
 	}
