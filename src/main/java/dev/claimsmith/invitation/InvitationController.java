@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,20 +75,23 @@ class InvitationController {
 	}
 
 	@PostMapping("/{id}/revoke")
-	ResponseEntity<InvitationResponse> revoke(@PathVariable String id) {
-		return answer(this.invitations.revoke(id));
+	ResponseEntity<InvitationResponse> revoke(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+		return answer(this.invitations.revoke(id, IfMatch.of(ifMatch)));
 	}
 
 	@NoStore
 	@PostMapping("/{id}/resend")
-	ResponseEntity<InvitationResponse> resend(@PathVariable String id) {
-		InvitationService.Issued issued = this.invitations.resend(id);
+	ResponseEntity<InvitationResponse> resend(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+		InvitationService.Issued issued = this.invitations.resend(id, IfMatch.of(ifMatch));
 		return IfMatch.ok(withToken(issued), issued.invitation().version());
 	}
 
 	@PostMapping("/{id}/accept")
-	ResponseEntity<InvitationResponse> accept(@PathVariable String id) {
-		return answer(this.invitations.accept(id));
+	ResponseEntity<InvitationResponse> accept(@PathVariable String id,
+			@RequestHeader(name = IfMatch.HEADER, required = false) String ifMatch) {
+		return answer(this.invitations.accept(id, IfMatch.of(ifMatch)));
 	}
 
 	/** Every single invitation answers with its {@code ETag}, as every object does. */

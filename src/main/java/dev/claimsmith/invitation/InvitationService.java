@@ -17,6 +17,7 @@ import dev.claimsmith.store.UniqueViolations;
 import dev.claimsmith.user.User;
 import dev.claimsmith.user.UserService;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -97,8 +98,8 @@ public class InvitationService {
 
 	/** A new token and expiry for a pending invitation, expired or not. */
 	@Transactional
-	Issued resend(String id) {
-		Invitation invitation = locked(id);
+	Issued resend(String id, IfMatch ifMatch) {
+		Invitation invitation = locked(id, ifMatch);
 		if (!invitation.isPending()) {
 			throw invalid("Only a pending invitation can be resent; this one is " + invitation.state(now()) + ".");
 		}
@@ -109,8 +110,8 @@ public class InvitationService {
 
 	/** Revokes a pending invitation, expired or not, and lets go of its membership. */
 	@Transactional
-	Invitation revoke(String id) {
-		Invitation invitation = locked(id);
+	Invitation revoke(String id, IfMatch ifMatch) {
+		Invitation invitation = locked(id, ifMatch);
 		if (!invitation.isPending()) {
 			throw invalid("Only a pending invitation can be revoked; this one is " + invitation.state(now()) + ".");
 		}
@@ -124,8 +125,8 @@ public class InvitationService {
 	 * password) when there is none.
 	 */
 	@Transactional
-	Invitation accept(String id) {
-		Invitation invitation = acceptable(locked(id));
+	Invitation accept(String id, IfMatch ifMatch) {
+		Invitation invitation = acceptable(locked(id, ifMatch));
 		User user = this.users.findByEmail(invitation.email())
 			.orElseGet(() -> this.users.createWithPassword(invitation.email(), null));
 		return accept(invitation, user.id());
@@ -222,8 +223,12 @@ public class InvitationService {
 		}
 	}
 
-	private Invitation locked(String id) {
-		return this.invitations.findLockedById(id).orElseThrow(() -> ApiException.notFound("invitation", id));
+	/** The invitation under its row lock, at a version {@code ifMatch} accepts. */
+	private Invitation locked(String id, IfMatch ifMatch) {
+		Invitation invitation = this.invitations.findLockedById(id)
+			.orElseThrow(() -> ApiException.notFound("invitation", id));
+		ifMatch.check(invitation.version());
+		return invitation;
 	}
 
 	private static ApiException invalid(String message) {

@@ -117,6 +117,28 @@ class ETagApiTest {
 	}
 
 	@Test
+	void invitationRevokeResendAndAcceptHonourIfMatch() {
+		String orgId = this.api.post("/organizations", Map.of("name", "ETag " + ApiClient.unique())).field("id");
+		Response created = this.api.post("/user_management/invitations",
+				Map.of("email", "etag-" + ApiClient.unique() + "@example.com", "organization_id", orgId));
+		String path = "/user_management/invitations/" + created.field("id");
+
+		for (String action : new String[] { "/revoke", "/resend", "/accept" }) {
+			assertPreconditionFailed(MetadataObject.send(this.api, "POST", path + action, null, null, "\"999999\""));
+		}
+		Response unchanged = this.api.get(path);
+		assertThat(unchanged.field("state")).isEqualTo("pending");
+		assertThat(unchanged.header("ETag")).isEqualTo(created.header("ETag"));
+
+		Response resent = MetadataObject.send(this.api, "POST", path + "/resend", null, null, created.header("ETag"));
+		assertThat(resent.status()).isEqualTo(200);
+		assertPreconditionFailed(
+				MetadataObject.send(this.api, "POST", path + "/revoke", null, null, created.header("ETag")));
+		Response revoked = MetadataObject.send(this.api, "POST", path + "/revoke", null, null, resent.header("ETag"));
+		assertThat(revoked.field("state")).isEqualTo("revoked");
+	}
+
+	@Test
 	void lookupsByExternalIdCarryTheObjectsETag() {
 		for (MetadataObject object : new MetadataObject[] { MetadataObject.ORGANIZATIONS, MetadataObject.USERS }) {
 			String externalId = "etag-" + ApiClient.unique();
