@@ -9,15 +9,17 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.Tag;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A contract test: the whole service on a random port over a real database, driven over
- * real HTTP with {@link ApiClient}. The build runs every such class twice, on an
- * in-memory H2 and on PostgreSQL (see {@link TestDatabase}; tagged {@value #TAG}). Every
- * such class shares one application context and all contexts share one database, so tests
- * must not assume an empty database: make names, emails and external ids unique per test.
+ * real HTTP with the {@link ApiClient} the test has injected ({@code @Autowired ApiClient
+ * api}). The build runs every such class twice, on an in-memory H2 and on PostgreSQL (see
+ * {@link TestDatabase}; tagged {@value #TAG}). Every such class shares one application
+ * context and all contexts share one database, so tests must not assume an empty
+ * database: make names, emails and external ids unique per test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
 				"claimsmith.templates.dir=templates" })
 @ActiveProfiles(resolver = TestDatabase.class)
 @ContextConfiguration(initializers = TestDatabase.class)
+@Import(ApiTestConfiguration.class)
 @Tag(ApiTest.TAG)
 public @interface ApiTest {
 

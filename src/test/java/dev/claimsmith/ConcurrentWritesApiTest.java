@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.claimsmith.ApiClient.unique;
 import static dev.claimsmith.ApiErrorAssert.assertThatError;
@@ -33,16 +33,13 @@ class ConcurrentWritesApiTest {
 
 	static final int ROUNDS = 3;
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
 
 	ExecutorService executor;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.executor = Executors.newFixedThreadPool(20);
 	}
 

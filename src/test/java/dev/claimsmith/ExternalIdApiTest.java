@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.claimsmith.ApiClient.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.claimsmith.ApiClient.unique;
 import static dev.claimsmith.ApiErrorAssert.assertThatError;
@@ -23,15 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class ExternalIdApiTest {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.claimsmith.ApiResource#all")

@@ -6,10 +6,9 @@ import java.util.Map;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.claimsmith.ApiClient.unique;
 import static dev.claimsmith.ApiErrorAssert.assertThatError;
@@ -23,15 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class ApiKeyApiTest {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void requestWithoutAuthorizationThen401WithChallenge() {

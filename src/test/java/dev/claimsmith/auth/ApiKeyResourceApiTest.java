@@ -9,12 +9,10 @@ import java.util.Map;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -29,18 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class ApiKeyResourceApiTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void createThen201WithTheSecretOnceAndTheListShowsTheKeyWithoutIt() {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuthApiTest
 class AuthenticationApiTest {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApiClient api;
 
 	AuthClient auth;
 
@@ -39,7 +39,7 @@ class AuthenticationApiTest {
 
 	@BeforeEach
 	void setUp() {
-		ApiClient api = new ApiClient(this.port);
+		ApiClient api = this.api;
 		this.auth = new AuthClient(api);
 		this.jwks = NimbusJwtDecoder.withJwkSetUri(api.baseUrl() + "/.well-known/jwks.json").build();
 	}

@@ -12,7 +12,7 @@ import dev.claimsmith.MetadataObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.claimsmith.ApiClient.unique;
 import static dev.claimsmith.auth.AuthClient.PASSWORD;
@@ -29,14 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuthApiTest
 class AuthenticationMetadataPrivacyApiTest {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApiClient api;
 
 	AuthClient auth;
 
 	@BeforeEach
 	void setUp() {
-		this.auth = new AuthClient(new ApiClient(this.port));
+		this.auth = new AuthClient(this.api);
 	}
 
 	@Test

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTask;
@@ -37,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuthApiTest
 class ExpiredCredentialsPurgeApiTest {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApiClient api;
 
 	@Autowired
 	ExpiredCredentialsPurge purge;
@@ -55,7 +54,7 @@ class ExpiredCredentialsPurgeApiTest {
 
 	@BeforeEach
 	void setUp() {
-		ApiClient api = new ApiClient(this.port);
+		ApiClient api = this.api;
 		this.auth = new AuthClient(api);
 		this.jwks = NimbusJwtDecoder.withJwkSetUri(api.baseUrl() + "/.well-known/jwks.json").build();
 	}

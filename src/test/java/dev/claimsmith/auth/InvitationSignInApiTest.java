@@ -8,7 +8,7 @@ import dev.claimsmith.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.claimsmith.ApiErrorAssert.assertThatError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,18 +27,15 @@ class InvitationSignInApiTest {
 
 	private static final String MEMBERSHIPS = "/user_management/organization_memberships";
 
-	@LocalServerPort
-	int port;
-
 	AuthClient auth;
 
+	@Autowired
 	ApiClient api;
 
 	String orgId;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.auth = new AuthClient(this.api);
 		this.orgId = this.auth.organization(Map.of());
 	}

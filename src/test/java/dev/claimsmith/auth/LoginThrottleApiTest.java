@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.claimsmith.auth.AuthClient.PASSWORD;
 import static dev.claimsmith.auth.AuthClient.email;
@@ -27,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AuthApiTest
 class LoginThrottleApiTest {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApiClient api;
 
 	@Autowired
 	MutableClock clock;
@@ -37,7 +36,7 @@ class LoginThrottleApiTest {
 
 	@BeforeEach
 	void setUp() {
-		this.auth = new AuthClient(new ApiClient(this.port));
+		this.auth = new AuthClient(this.api);
 	}
 
 	@Test

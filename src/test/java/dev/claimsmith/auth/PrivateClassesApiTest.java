@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -35,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class PrivateClassesApiTest {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApiClient api;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -63,7 +62,7 @@ class PrivateClassesApiTest {
 
 	@BeforeEach
 	void setUp() {
-		this.auth = new AuthClient(new ApiClient(this.port));
+		this.auth = new AuthClient(this.api);
 		this.run = unique();
 		this.email = AuthClient.email();
 		this.userId = this.auth.user(this.email, Map.of());

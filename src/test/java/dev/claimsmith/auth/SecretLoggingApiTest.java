@@ -14,7 +14,6 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.claimsmith.auth.AuthClient.PASSWORD;
 import static dev.claimsmith.auth.AuthClient.email;
@@ -28,8 +27,8 @@ class SecretLoggingApiTest {
 
 	private static final String[] VERBOSE = { "dev.claimsmith", "org.springframework.web" };
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApiClient api;
 
 	@Autowired
 	LoggingSystem loggingSystem;
@@ -38,7 +37,7 @@ class SecretLoggingApiTest {
 
 	@BeforeEach
 	void setUp() {
-		this.auth = new AuthClient(new ApiClient(this.port));
+		this.auth = new AuthClient(this.api);
 	}
 
 	/** From here on, DEBUG: Spring MVC then logs request bodies and much else. */

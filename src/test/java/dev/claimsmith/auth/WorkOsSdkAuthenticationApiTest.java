@@ -9,7 +9,7 @@ import dev.claimsmith.ApiClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @AuthApiTest
 class WorkOsSdkAuthenticationApiTest {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApiClient api;
 
 	AuthClient auth;
 
@@ -39,7 +39,7 @@ class WorkOsSdkAuthenticationApiTest {
 
 	@BeforeEach
 	void setUp() {
-		ApiClient api = new ApiClient(this.port);
+		ApiClient api = this.api;
 		this.auth = new AuthClient(api);
 		this.workos = new WorkOS(ApiClient.API_KEY, AuthClient.CLIENT_ID, api.baseUrl());
 		this.jwks = NimbusJwtDecoder.withJwkSetUri(api.baseUrl() + "/.well-known/jwks.json").build();

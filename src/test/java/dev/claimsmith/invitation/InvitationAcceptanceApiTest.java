@@ -17,7 +17,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -39,19 +38,16 @@ class InvitationAcceptanceApiTest {
 
 	private static final String MEMBERSHIPS = InvitationApiTest.MEMBERSHIPS;
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	ApiClient api;
 
 	String orgId;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.orgId = this.api.post("/organizations", Map.of("name", "Org " + unique())).field("id");
 	}
 

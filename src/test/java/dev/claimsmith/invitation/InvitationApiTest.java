@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -43,19 +42,16 @@ class InvitationApiTest {
 
 	static final String MEMBERSHIPS = "/user_management/organization_memberships";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	ApiClient api;
 
 	String orgId;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.orgId = this.api.post("/organizations", Map.of("name", "Org " + unique())).field("id");
 	}
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -27,25 +26,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class KeysEndpointTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	SigningKeys signingKeys;
 
 	@Autowired
 	IssuerProperties issuer;
 
-	private ApiClient api;
+	@Autowired
+	ApiClient api;
+
+	/** JWKS and discovery are public: asked without any key. */
+	ApiClient anonymous;
 
 	@BeforeEach
 	void client() {
-		this.api = new ApiClient(this.port).withApiKey(null);
+		this.anonymous = this.api.withApiKey(null);
 	}
 
 	@Test
 	void jwksThenPublicKeysWithCacheControlAndStrongEtag() {
-		ApiClient.Response response = this.api.get("/.well-known/jwks.json");
+		ApiClient.Response response = this.anonymous.get("/.well-known/jwks.json");
 		assertThat(response.status()).isEqualTo(200);
 		assertThat(response.header("Content-Type")).startsWith("application/json");
 		assertThat(response.header("Cache-Control")).contains("public").containsPattern("max-age=\\d+");
@@ -61,26 +61,26 @@ class KeysEndpointTests {
 
 	@Test
 	void jwksWhenIfNoneMatchesEtagThen304() {
-		String etag = this.api.get("/.well-known/jwks.json").header("ETag");
-		ApiClient.Response response = this.api.send(request("/.well-known/jwks.json", etag));
+		String etag = this.anonymous.get("/.well-known/jwks.json").header("ETag");
+		ApiClient.Response response = this.anonymous.send(request("/.well-known/jwks.json", etag));
 		assertThat(response.status()).isEqualTo(304);
 		assertThat(response.header("ETag")).isEqualTo(etag);
 		assertThat(response.text()).isEmpty();
-		assertThat(this.api.send(request("/.well-known/jwks.json", "\"stale\"")).status()).isEqualTo(200);
-		assertThat(this.api.send(request("/sso/jwks/" + this.issuer.clientId(), etag)).status()).isEqualTo(304);
+		assertThat(this.anonymous.send(request("/.well-known/jwks.json", "\"stale\"")).status()).isEqualTo(200);
+		assertThat(this.anonymous.send(request("/sso/jwks/" + this.issuer.clientId(), etag)).status()).isEqualTo(304);
 	}
 
 	@Test
 	void clientJwksWhenConfiguredClientThenSameSet() {
-		ApiClient.Response response = this.api.get("/sso/jwks/" + this.issuer.clientId());
+		ApiClient.Response response = this.anonymous.get("/sso/jwks/" + this.issuer.clientId());
 		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.text()).isEqualTo(this.api.get("/.well-known/jwks.json").text());
+		assertThat(response.text()).isEqualTo(this.anonymous.get("/.well-known/jwks.json").text());
 		assertThat(response.header("ETag")).isNotBlank();
 	}
 
 	@Test
 	void clientJwksWhenUnknownClientThen404InContractShape() {
-		ApiClient.Response response = this.api.get("/sso/jwks/client_unknown");
+		ApiClient.Response response = this.anonymous.get("/sso/jwks/client_unknown");
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.field("code")).isEqualTo("entity_not_found");
 		assertThat(response.field("message")).contains("client_unknown");
@@ -88,7 +88,7 @@ class KeysEndpointTests {
 
 	@Test
 	void discoveryThenIssuerEndpointsAlgorithmsAndClientId() {
-		ApiClient.Response response = this.api.get("/.well-known/openid-configuration");
+		ApiClient.Response response = this.anonymous.get("/.well-known/openid-configuration");
 		assertThat(response.status()).isEqualTo(200);
 		String issuer = this.issuer.issuer();
 		assertThat(response.field("issuer")).isEqualTo(issuer);
@@ -102,7 +102,7 @@ class KeysEndpointTests {
 
 	@Test
 	void keysListingThenStatusesWithoutKeyMaterial() {
-		ApiClient.Response response = new ApiClient(this.port).get("/keys");
+		ApiClient.Response response = this.api.get("/keys");
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode active = response.json().get("data").get(0);
 		assertThat(active.propertyNames()).containsExactlyInAnyOrder("object", "kid", "alg", "status", "created_at",
@@ -119,7 +119,7 @@ class KeysEndpointTests {
 			.expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5))))
 			.build();
 		String token = TestKeys.sign(this.signingKeys, claims);
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(this.api.baseUrl() + "/.well-known/jwks.json")
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(this.anonymous.baseUrl() + "/.well-known/jwks.json")
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(this.issuer.issuer()));
 		Jwt jwt = decoder.decode(token);
@@ -128,12 +128,12 @@ class KeysEndpointTests {
 
 	@Test
 	void publicJwkSetThenEqualsServedJwks() throws Exception {
-		JWKSet served = JWKSet.parse(this.api.get("/.well-known/jwks.json").text());
+		JWKSet served = JWKSet.parse(this.anonymous.get("/.well-known/jwks.json").text());
 		assertThat(served.toJSONObject()).isEqualTo(this.signingKeys.publicJwkSet().toJSONObject());
 	}
 
 	private HttpRequest request(String path, String ifNoneMatch) {
-		return HttpRequest.newBuilder(URI.create(this.api.baseUrl() + path))
+		return HttpRequest.newBuilder(URI.create(this.anonymous.baseUrl() + path))
 			.header("If-None-Match", ifNoneMatch)
 			.build();
 	}

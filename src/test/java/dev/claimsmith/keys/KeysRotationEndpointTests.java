@@ -8,7 +8,6 @@ import dev.claimsmith.ApiTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class KeysRotationEndpointTests {
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApiClient api;
 
 	@Autowired
 	SigningKeys signingKeys;
@@ -36,7 +35,7 @@ class KeysRotationEndpointTests {
 
 	@Test
 	void rotateThenNewKeyPendingInJwksAndSecondRotationConflicts() {
-		ApiClient api = new ApiClient(this.port);
+		ApiClient api = this.api;
 		String etag = api.get("/.well-known/jwks.json").header("ETag");
 		String active = this.signingKeys.active().kid();
 

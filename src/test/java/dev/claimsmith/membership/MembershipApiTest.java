@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.claimsmith.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,9 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class MembershipApiTest {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
 
 	String userId;
@@ -29,7 +27,6 @@ class MembershipApiTest {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.userId = this.api
 			.post("/user_management/users",
 					Map.of("email", "m-" + unique() + "@example.com", "metadata", Map.of("k", "v")))

@@ -14,7 +14,7 @@ import dev.claimsmith.ApiTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.claimsmith.ApiClient.unique;
 import static dev.claimsmith.ApiErrorAssert.assertThatError;
@@ -31,16 +31,13 @@ class MembershipExternalIdApiTest {
 
 	private static final String MEMBERSHIPS = "/user_management/organization_memberships";
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
 
 	String orgId;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.orgId = newOrganization();
 	}
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -26,19 +25,16 @@ class MembershipWithNewUserApiTest {
 
 	private static final String MEMBERSHIPS = "/user_management/organization_memberships";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	ApiClient api;
 
 	String orgId;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.orgId = this.api.post("/organizations", Map.of("name", "Org " + unique())).field("id");
 	}
 

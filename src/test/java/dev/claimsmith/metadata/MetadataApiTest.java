@@ -9,12 +9,11 @@ import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiErrorAssert;
 import dev.claimsmith.ApiResource;
 import dev.claimsmith.ApiTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.claimsmith.ApiClient.unique;
 import static dev.claimsmith.ApiErrorAssert.assertThatError;
@@ -28,15 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class MetadataApiTest {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.claimsmith.ApiResource#all")

@@ -9,14 +9,12 @@ import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
 import dev.claimsmith.MetadataObject;
 import dev.claimsmith.MetadataObject.Attempt;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.claimsmith.ApiErrorAssert.assertThatError;
@@ -36,18 +34,11 @@ class MetadataClassesApiTest {
 	private static final String TYPED = "{\"i\":42,\"big\":12345678901234567890,\"d\":2.5,\"yes\":true,\"no\":false,"
 			+ "\"nested\":{\"list\":[1,[\"two\",{\"three\":3}],null],\"s\":\"caf\u00e9 \uD83D\uDE00\"},\"nil\":{\"v\":null}}";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@ParameterizedTest(name = "{0} {1}")
 	@MethodSource("dev.claimsmith.MetadataObject#jsonClasses")

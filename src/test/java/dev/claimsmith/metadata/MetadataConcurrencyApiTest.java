@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,16 +36,13 @@ class MetadataConcurrencyApiTest {
 
 	static final int WRITERS = 10;
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
 
 	ExecutorService executor;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.executor = Executors.newFixedThreadPool(WRITERS);
 	}
 

@@ -10,11 +10,10 @@ import java.util.Map;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.claimsmith.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,15 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class OrganizationApiTest {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void createThenReturnsTheWholeObjectWithMetadataExternalIdAndDomains() {

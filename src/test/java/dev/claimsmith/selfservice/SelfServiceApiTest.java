@@ -9,11 +9,10 @@ import java.util.Map;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -35,15 +34,8 @@ class SelfServiceApiTest {
 
 	private static final String MERGE_PATCH = "application/merge-patch+json";
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void showsTheSignedInUsersPublicClassesAndNeverAPrivateOne() {

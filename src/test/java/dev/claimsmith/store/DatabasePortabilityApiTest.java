@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,20 +30,17 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @ApiTest
 class DatabasePortabilityApiTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
 	ApiClient api;
 
 	@BeforeEach
 	void client() {
-		this.api = new ApiClient(this.port);
 	}
 
 	@Test

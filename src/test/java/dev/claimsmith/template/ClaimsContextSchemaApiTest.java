@@ -15,7 +15,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -34,12 +33,10 @@ class ClaimsContextSchemaApiTest extends FixtureTemplates {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
 	ApiClient api;
 
 	String run;
@@ -48,7 +45,6 @@ class ClaimsContextSchemaApiTest extends FixtureTemplates {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.run = unique();
 		String userId = this.api
 			.post("/user_management/users",

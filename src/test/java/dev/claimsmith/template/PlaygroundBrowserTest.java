@@ -28,7 +28,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -52,8 +51,8 @@ class PlaygroundBrowserTest {
 
 	private static Path profile;
 
-	@LocalServerPort
-	int port;
+	@Autowired
+	ApiClient api;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -88,7 +87,7 @@ class PlaygroundBrowserTest {
 
 	@Test
 	void previewAgainstStoredUserThenClaimsShownAndErrorsPointAtTheirClaim() throws IOException {
-		ApiClient api = new ApiClient(this.port);
+		ApiClient api = this.api;
 		String email = "play-" + unique() + "@example.com";
 		String userId = api
 			.post("/user_management/users",
@@ -153,7 +152,7 @@ class PlaygroundBrowserTest {
 
 	@Test
 	void inlineContextPreviewSaysThePayloadIsUnsigned() {
-		ApiClient api = new ApiClient(this.port);
+		ApiClient api = this.api;
 		this.browser().get(api.baseUrl() + "/playground");
 		type(By.id("api-key"), ApiClient.API_KEY);
 		click(By.id("connect"));
@@ -171,7 +170,7 @@ class PlaygroundBrowserTest {
 
 	@Test
 	void storedMembershipWithEveryClassThenShownEditedInlineAndPreviewedWithAPreviewKey() throws IOException {
-		ApiClient api = new ApiClient(this.port);
+		ApiClient api = this.api;
 		String run = unique();
 		String previewKey = api.post("/api_keys", Map.of("name", "playground " + run, "scopes", List.of("preview")))
 			.field("key");
@@ -262,7 +261,7 @@ class PlaygroundBrowserTest {
 
 	@Test
 	void inlineContextAddMissingFieldsThenEverySchemaFieldIsThere() {
-		ApiClient api = new ApiClient(this.port);
+		ApiClient api = this.api;
 		this.browser().get(api.baseUrl() + "/playground");
 		wait(15).until((driver) -> !driver.findElements(By.cssSelector("#context-hints li[data-path]")).isEmpty());
 		click(By.id("mode-inline"));

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,14 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class TemplateEndpointsTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
 
 	@BeforeEach
 	void client() {
-		this.api = new ApiClient(this.port);
 	}
 
 	@Test

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,12 +27,10 @@ class TemplatePutTests {
 
 	static final Path DIR = copyOfTemplates();
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ClaimsTemplates templates;
 
+	@Autowired
 	ApiClient api;
 
 	@DynamicPropertySource
@@ -43,7 +40,6 @@ class TemplatePutTests {
 
 	@BeforeEach
 	void client() {
-		this.api = new ApiClient(this.port);
 	}
 
 	@Test

@@ -11,7 +11,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -44,12 +43,10 @@ class WorkOsTemplatesApiTest extends FixtureTemplates {
 			  "stripe_customer_id": "cus_123", "external_id": "org_123" } }
 			""";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
 	ApiClient api;
 
 	String email;
@@ -64,7 +61,6 @@ class WorkOsTemplatesApiTest extends FixtureTemplates {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		String run = unique();
 		this.email = "user-" + run + "@example.com";
 		this.domain = "acme-" + run + ".com";

@@ -7,11 +7,10 @@ import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
 import dev.claimsmith.MetadataObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,15 +30,8 @@ class MetadataClassClaimsApiTest {
 			 "title": {{ organization_membership.public_metadata.title }},
 			 "desk": {{ organization_membership.metadata.desk }}}""";
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void previewWithStoredDataThenEveryClassWrittenThroughTheApiReachesTheClaimsTyped() {

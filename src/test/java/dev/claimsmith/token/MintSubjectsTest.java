@@ -16,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -34,15 +33,13 @@ class MintSubjectsTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	MintSubjects subjects;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
 	ApiClient api;
 
 	String userId;
@@ -53,7 +50,6 @@ class MintSubjectsTest {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.userId = this.api.post("/user_management/users",
 				Map.of("email", "Subject-" + unique() + "@Example.com", "first_name", "Grace", "last_name", "Hopper",
 						"email_verified", true, "external_id", "emp-" + unique(), "metadata",

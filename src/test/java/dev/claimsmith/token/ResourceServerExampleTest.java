@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -36,19 +35,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class ResourceServerExampleTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IssuerProperties issuer;
 
+	@Autowired
 	ApiClient api;
 
 	HttpServer resourceServer;
 
 	@BeforeEach
 	void startResourceServer() throws IOException {
-		this.api = new ApiClient(this.port);
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(this.api.baseUrl() + "/.well-known/jwks.json")
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(this.issuer.issuer()));

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -41,12 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ApiTest
 class TokenApiTest {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	IssuerProperties issuer;
 
+	@Autowired
 	ApiClient api;
 
 	NimbusJwtDecoder resourceServer;
@@ -57,7 +54,6 @@ class TokenApiTest {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.resourceServer = NimbusJwtDecoder.withJwkSetUri(this.api.baseUrl() + "/.well-known/jwks.json").build();
 		this.resourceServer.setJwtValidator(JwtValidators.createDefaultWithIssuer(this.issuer.issuer()));
 		this.userId = this.api

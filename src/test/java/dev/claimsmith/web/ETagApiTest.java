@@ -6,12 +6,11 @@ import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
 import dev.claimsmith.MetadataObject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.claimsmith.ApiErrorAssert.assertThatError;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,15 +25,8 @@ class ETagApiTest {
 
 	private static final String STRONG = "\"[0-9]+\"";
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.claimsmith.MetadataObject#all")

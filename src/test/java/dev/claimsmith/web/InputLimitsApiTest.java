@@ -12,11 +12,11 @@ import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiResource;
 import dev.claimsmith.ApiTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static dev.claimsmith.ApiClient.json;
@@ -40,12 +40,8 @@ class InputLimitsApiTest {
 	@LocalServerPort
 	int port;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.claimsmith.ApiResource#all")

@@ -9,10 +9,9 @@ import java.util.regex.Pattern;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static dev.claimsmith.ApiClient.unique;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,15 +25,8 @@ class ObservabilityApiTest {
 	private static final Pattern MINTED = Pattern
 		.compile("(?m)^claimsmith_tokens_minted_total\\{alg=\"RS256\",template=\"default\"} ([0-9.eE+]+)$");
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void requestWithoutRequestIdThenOneIsGeneratedAndEchoed() {

@@ -16,12 +16,11 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,15 +57,8 @@ class OpenApiDocumentTests {
 	/** Served by the auth module; listed once that module is in the build. */
 	private static final String AUTHENTICATE = "POST /user_management/authenticate";
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void apiDocsIsValidOpenApi3AndListsEveryContractEndpoint() throws IOException {
