@@ -5,9 +5,9 @@ import java.util.Map;
 
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
+import dev.claimsmith.Fixtures;
 
 import static dev.claimsmith.ApiClient.unique;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives {@code /user_management/authenticate} as an application backend would, and sets
@@ -17,12 +17,15 @@ final class AuthClient {
 
 	static final String CLIENT_ID = "client_claimsmith";
 
-	static final String PASSWORD = "correct horse battery staple";
+	static final String PASSWORD = Fixtures.PASSWORD;
 
 	private final ApiClient api;
 
+	private final Fixtures fixtures;
+
 	AuthClient(ApiClient api) {
 		this.api = api;
+		this.fixtures = new Fixtures(api);
 	}
 
 	ApiClient api() {
@@ -53,23 +56,15 @@ final class AuthClient {
 
 	/** A user with {@link #PASSWORD}; returns its id. */
 	String user(String email, Map<String, String> metadata) {
-		Response created = this.api.post("/user_management/users",
-				Map.of("email", email, "password", PASSWORD, "first_name", "Jane", "metadata", metadata));
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		return created.field("id");
+		return this.fixtures.user().email(email).withPassword().with("first_name", "Jane").metadata(metadata).create();
 	}
 
 	String organization(Map<String, String> metadata) {
-		Response created = this.api.post("/organizations", Map.of("name", "Org " + unique(), "metadata", metadata));
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		return created.field("id");
+		return this.fixtures.organization().metadata(metadata).create();
 	}
 
 	String membership(String userId, String organizationId) {
-		Response created = this.api.post("/user_management/organization_memberships",
-				Map.of("user_id", userId, "organization_id", organizationId));
-		assertThat(created.status()).as(created.text()).isEqualTo(201);
-		return created.field("id");
+		return this.fixtures.member().user(userId).of(organizationId).create().membershipId();
 	}
 
 	static String email() {

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
+import dev.claimsmith.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,9 @@ class MembershipExternalIdApiTest {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	Fixtures fixtures;
 
 	String orgId;
 
@@ -163,11 +167,11 @@ class MembershipExternalIdApiTest {
 	}
 
 	private String newUser() {
-		return this.api.post("/user_management/users", Map.of("email", "mx-" + unique() + "@example.com")).field("id");
+		return this.fixtures.user().create();
 	}
 
 	private String newOrganization() {
-		return this.api.post("/organizations", Map.of("name", "Org " + unique())).field("id");
+		return this.fixtures.organization().create();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
+import dev.claimsmith.Fixtures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -23,6 +24,9 @@ class UserApiTest {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Test
 	void createThenReturnsEveryFieldAndNeverThePassword() {
@@ -139,10 +143,9 @@ class UserApiTest {
 	void listByEmailIsCaseInsensitiveAndByOrganizationListsItsMembers() {
 		String email = "list-" + unique() + "@example.com";
 		String id = this.api.post("/user_management/users", Map.of("email", email)).field("id");
-		String other = this.api.post("/user_management/users", Map.of("email", "o-" + unique() + "@example.com"))
-			.field("id");
-		String orgId = this.api.post("/organizations", Map.of("name", "Members")).field("id");
-		this.api.post("/user_management/organization_memberships", Map.of("user_id", other, "organization_id", orgId));
+		Fixtures.Member member = this.fixtures.member().ofNewOrganization().create();
+		String other = member.userId();
+		String orgId = member.organizationId();
 
 		JsonNode byEmail = this.api.get("/user_management/users?email=" + email.toUpperCase()).json();
 		assertThat(byEmail.get("data")).extracting((node) -> node.get("id").asString()).containsExactly(id);
@@ -154,12 +157,9 @@ class UserApiTest {
 
 	@Test
 	void deleteThen200AndTheUsersMembershipsAreGone() {
-		String userId = this.api.post("/user_management/users", Map.of("email", "d-" + unique() + "@example.com"))
-			.field("id");
-		String orgId = this.api.post("/organizations", Map.of("name", "Del")).field("id");
-		String membershipId = this.api
-			.post("/user_management/organization_memberships", Map.of("user_id", userId, "organization_id", orgId))
-			.field("id");
+		Fixtures.Member member = this.fixtures.member().ofNewOrganization().create();
+		String userId = member.userId();
+		String membershipId = member.membershipId();
 
 		Response deleted = this.api.delete("/user_management/users/" + userId);
 		assertThat(deleted.status()).isEqualTo(200);
