@@ -3,6 +3,7 @@ package dev.claimsmith.template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -37,11 +38,14 @@ public class ClaimsTemplates implements SmartInitializingSingleton {
 
 	private final TemplateFolder folder;
 
+	private final ClerkTemplateCompiler clerkCompiler;
+
 	private volatile Map<String, TemplateFile> files = Map.of();
 
 	ClaimsTemplates(TemplateProperties properties) {
 		this.compiler = new TemplateCompiler(properties);
 		this.folder = new TemplateFolder(properties.dir(), this.compiler, properties.maxTemplateBytes());
+		this.clerkCompiler = new ClerkTemplateCompiler(properties);
 	}
 
 	/** Start-up: the application's one call of {@link #load()}. */
@@ -80,6 +84,17 @@ public class ClaimsTemplates implements SmartInitializingSingleton {
 	 */
 	public ClaimsTemplate compile(String name, JsonNode objectTemplate) {
 		return this.compiler.compile(name, objectTemplate);
+	}
+
+	/**
+	 * Compiles a template in Clerk's dialect without storing it.
+	 * @param claims the claims object as JSON text, whose string values may be shortcodes
+	 * @param lifetime the tokens' lifetime (30 s to 10 years), or null for Clerk's 60 s
+	 * @param allowedClockSkew 0 to 300 s, or null for Clerk's 5 s
+	 * @throws TemplateException listing every problem, each with its claim's pointer
+	 */
+	public ClaimsTemplate compileClerk(String name, String claims, Duration lifetime, Duration allowedClockSkew) {
+		return this.clerkCompiler.compile(name, claims, lifetime, allowedClockSkew);
 	}
 
 	/** Names of the templates on disk, sorted. */
