@@ -1,5 +1,7 @@
 package dev.claimsmith.clerk;
 
+import dev.claimsmith.metadata.MetadataClass;
+
 /**
  * Clerk's names for Claimsmith's metadata classes (API.md "Metadata classes"):
  * {@code private_metadata} is Claimsmith's {@code metadata}; the others keep their names.
@@ -11,12 +13,23 @@ final class ClerkMetadata {
 	private ClerkMetadata() {
 	}
 
+	/** The class's name on the Clerk wire. */
+	static String clerkName(MetadataClass metadataClass) {
+		return (metadataClass == MetadataClass.METADATA) ? PRIVATE : metadataClass.field();
+	}
+
 	/**
 	 * A field or JSON pointer of a Claimsmith error, named as the Clerk client sent it.
 	 */
 	static String clerkField(String field) {
 		if (field == null) {
 			return null;
+		}
+		if (field.equals("role_slug")) {
+			return "role";
+		}
+		if (field.equals("email")) {
+			return "email_address";
 		}
 		if (field.equals("metadata") || field.startsWith("metadata/") || field.startsWith("metadata.")) {
 			return PRIVATE + field.substring("metadata".length());

@@ -43,6 +43,8 @@ class ClerkSdkInteropTest {
 		}
 		String log = Files.readString(output, StandardCharsets.UTF_8);
 		Files.delete(output);
+		// In the test's report, so a passing run shows what it checked.
+		System.out.println(log);
 		assertThat(finished).as("interop.mjs finished within 3 minutes; its output:%n%s", log).isTrue();
 		assertThat(process.exitValue()).as("interop.mjs exit status; its output:%n%s", log).isZero();
 		assertThat(log).contains("clerk interop: all checks passed");
