@@ -4,8 +4,8 @@
  * Clerk's shapes, timestamps, lists and error envelope over the same store as the WorkOS
  * wire.
  */
-@ApplicationModule(
-		allowedDependencies = { "organization", "user", "membership", "invitation", "metadata", "store", "web" })
+@ApplicationModule(allowedDependencies = { "organization", "user", "membership", "invitation", "metadata", "store",
+		"web", "template", "token", "keys" })
 package dev.claimsmith.clerk;
 
 import org.springframework.modulith.ApplicationModule;

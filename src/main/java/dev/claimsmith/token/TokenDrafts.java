@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.claimsmith.keys.KeysProperties;
 import dev.claimsmith.store.Ids;
 import dev.claimsmith.template.ClaimsTemplate;
 import dev.claimsmith.template.RenderedClaims;
@@ -31,8 +32,12 @@ class TokenDrafts {
 
 	private final MintMetrics metrics;
 
-	TokenDrafts(TokenPayloads payloads, TokenProperties properties, Clock clock, MintMetrics metrics) {
+	private final Duration maxLifetime;
+
+	TokenDrafts(TokenPayloads payloads, TokenProperties properties, KeysProperties keys, Clock clock,
+			MintMetrics metrics) {
 		this.payloads = payloads;
+		this.maxLifetime = keys.maxTokenLifetime();
 		this.properties = properties;
 		this.clock = clock;
 		this.metrics = metrics;
@@ -51,6 +56,17 @@ class TokenDrafts {
 	}
 
 	/**
+	 * A template's own lifetime (a Clerk template's, up to ten years) kept within
+	 * {@code claimsmith.keys.max-token-lifetime}: a retired key stays published only that
+	 * long, so no token may outlive it (as {@link TokenLifetimeCheck} ensures for the
+	 * configured lifetimes). The Clerk wire refuses a longer lifetime when the template
+	 * is written; this holds it for templates stored before the limit was lowered.
+	 */
+	private Duration withinKeyPublication(Duration lifetime) {
+		return (lifetime.compareTo(this.maxLifetime) > 0) ? this.maxLifetime : lifetime;
+	}
+
+	/**
 	 * The context with the session the token is minted for, which Clerk's
 	 * {@code session.id} shortcode reads.
 	 */
@@ -65,7 +81,9 @@ class TokenDrafts {
 
 	private TokenDraft draft(ClaimsTemplate template, MintSubject subject, String sessionId, RenderedClaims rendered) {
 		Instant issuedAt = this.clock.instant();
-		Duration lifetime = template.lifetime().orElseGet(() -> this.properties.lifetimeOf(template.name()));
+		Duration lifetime = template.lifetime()
+			.map(this::withinKeyPublication)
+			.orElseGet(() -> this.properties.lifetimeOf(template.name()));
 		Instant expiresAt = issuedAt.plus(lifetime);
 		String jti = Ids.next("jti");
 		Map<String, Object> payload = (template.dialect() == TemplateDialect.CLERK)
