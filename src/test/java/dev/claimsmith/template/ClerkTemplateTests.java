@@ -138,15 +138,17 @@ class ClerkTemplateTests {
 	@Test
 	void organizationAndMembershipNamesMapOntoTheClaimsmithContext() {
 		Map<String, Object> context = maria();
-		assertThat(render("""
-				{"org_id": "{{org.id}}", "org_name": "{{org.name}}", "org_role": "{{org.role}}",
-				 "role": "{{org_membership.role}}", "org_permissions": "{{org_membership.permissions}}",
-				 "perms": "{{org.permissions}}", "org_meta": "{{org.public_metadata}}",
-				 "plan": "{{org.public_metadata.plan || 'free'}}",
-				 "seat": "{{org_membership.public_metadata.seat}}", "secret": "{{user.private_metadata.tier}}",
-				 "org_secret": "{{org.private_metadata.code}}", "session": "x-{{session.id}}"}""", context))
+		assertThat(
+				render("""
+						{"org_id": "{{org.id}}", "org_name": "{{org.name}}", "org_slug": "{{org.slug}}", "org_role": "{{org.role}}",
+						 "role": "{{org_membership.role}}", "org_permissions": "{{org_membership.permissions}}",
+						 "perms": "{{org.permissions}}", "org_meta": "{{org.public_metadata}}",
+						 "plan": "{{org.public_metadata.plan || 'free'}}",
+						 "seat": "{{org_membership.public_metadata.seat}}", "secret": "{{user.private_metadata.tier}}",
+						 "org_secret": "{{org.private_metadata.code}}", "session": "x-{{session.id}}"}""",
+						context))
 			.isEqualTo(json("""
-					{"org_id":"org_1","org_name":"Acme","org_role":"org:admin","role":"org:admin",
+					{"org_id":"org_1","org_name":"Acme","org_slug":"acme","org_role":"org:admin","role":"org:admin",
 					 "org_permissions":["posts:read","posts:write"],"perms":["posts:read","posts:write"],
 					 "org_meta":{"plan":"pro"},"plan":"pro","seat":7,"secret":"gold","org_secret":"c-1",
 					 "session":"x-sess_1"}"""));
@@ -263,10 +265,6 @@ class ClerkTemplateTests {
 	void everyMappedNameCompiles() {
 		for (String name : ClerkContext.names()) {
 			String shortcode = name.replace(".<key>…", ".k");
-			if (shortcode.equals("org.slug")) {
-				// Until organizations carry a slug in the Claimsmith context.
-				continue;
-			}
 			assertThat(this.compiler.compile("t", "{\"val\": \"{{" + shortcode + "}}\"}", null, null)).as(name)
 				.isNotNull();
 		}
@@ -322,6 +320,7 @@ class ClerkTemplateTests {
 		Map<String, Object> organization = new LinkedHashMap<>();
 		organization.put("id", "org_1");
 		organization.put("name", "Acme");
+		organization.put("slug", "acme");
 		organization.put("metadata", Map.of("code", "c-1"));
 		organization.put("public_metadata", Map.of("plan", "pro"));
 		Map<String, Object> membership = new LinkedHashMap<>();
