@@ -84,7 +84,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			String message = (header != null) ? "Invalid API key."
 					: "Missing API key: send 'Authorization: Bearer <api key>'.";
-			this.errorResponses.write(response, HttpStatus.UNAUTHORIZED, new ApiError("unauthorized", message, null));
+			this.errorResponses.write(request, response, HttpStatus.UNAUTHORIZED,
+					new ApiError("unauthorized", message, null));
 			return;
 		}
 		ApiKeyScope required = requiredScope(request.getMethod(), path(request));
@@ -92,7 +93,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 			this.failures.record(AuthFailures.INSUFFICIENT_SCOPE);
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
 					"Bearer error=\"insufficient_scope\", scope=\"" + required.wireName() + "\"");
-			this.errorResponses.write(response, HttpStatus.FORBIDDEN, new ApiError("insufficient_scope",
+			this.errorResponses.write(request, response, HttpStatus.FORBIDDEN, new ApiError("insufficient_scope",
 					"This API key lacks the '" + required.wireName() + "' scope this request needs.", null));
 			return;
 		}

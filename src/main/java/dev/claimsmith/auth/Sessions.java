@@ -2,6 +2,7 @@ package dev.claimsmith.auth;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Optional;
 
 import dev.claimsmith.store.Ids;
 import dev.claimsmith.token.SessionStatus;
@@ -45,6 +46,15 @@ class Sessions implements SessionStatus {
 			.param("id", id)
 			.query(Long.class)
 			.single() > 0;
+	}
+
+	@Override
+	public Optional<LiveSession> live(String id) {
+		return this.jdbc
+			.sql("SELECT id, user_id, organization_id FROM auth_session WHERE id = :id AND revoked_at IS NULL")
+			.param("id", id)
+			.query((row, number) -> new LiveSession(row.getString(1), row.getString(2), row.getString(3)))
+			.optional();
 	}
 
 	/** Records the organization a refresh switched the session to. */

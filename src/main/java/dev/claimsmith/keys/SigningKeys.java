@@ -163,6 +163,14 @@ public class SigningKeys implements SmartInitializingSingleton {
 	}
 
 	/** The JWKS as served: JSON and ETag, rendered once per change. */
+	/**
+	 * The published public keys as JWKS JSON, exactly as {@code /.well-known/jwks.json}
+	 * serves them (for another wire's JWKS endpoint, such as Clerk's {@code /v1/jwks}).
+	 */
+	public String publishedJwksJson() {
+		return publishedJwks().json();
+	}
+
 	KeyRing.PublishedJwks publishedJwks() {
 		return view().jwks();
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.organization.OrganizationService;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Timestamps;
@@ -18,9 +19,11 @@ import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
+import dev.claimsmith.web.PatchValue;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,10 +44,13 @@ public class MembershipService {
 
 	private final CursorPager pager;
 
+	private final NamedParameterJdbcTemplate jdbc;
+
 	private final Clock clock;
 
 	MembershipService(Memberships memberships, UserService users, OrganizationService organizations,
-			RolesProperties roles, CursorPager pager, Clock clock) {
+			RolesProperties roles, CursorPager pager, NamedParameterJdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
 		this.memberships = memberships;
 		this.users = users;
 		this.organizations = organizations;
@@ -97,6 +103,83 @@ public class MembershipService {
 		changes.externalId().ifPresent((externalId) -> membership.changeExternalId(externalId, now()));
 		membership.updateMetadata(changes.metadata(), now());
 		return save(membership);
+	}
+
+	/**
+	 * Creates (or reactivates) the user's membership of the organization (the Clerk wire,
+	 * which addresses memberships by user id).
+	 * @param roleSlug null for the default role
+	 * @throws ApiException as the WorkOS wire's create does: 404 for an unknown user or
+	 * organization, 409 for an active one, 422 {@code invalid_role}
+	 */
+	@Transactional
+	public Membership createFor(String userId, String organizationId, String roleSlug, MetadataChanges metadata) {
+		return create(new MembershipChanges(userId, null, organizationId, roleSlug, PatchValue.absent(), metadata));
+	}
+
+	/**
+	 * Changes the role (when not null) and metadata of the user's active membership of
+	 * the organization, under its row lock.
+	 * @throws ApiException 404 when the user has no active membership there
+	 */
+	@Transactional
+	public Membership updateOf(String userId, String organizationId, String roleSlug, MetadataChanges metadata) {
+		Membership membership = activeOf(userId, organizationId);
+		return update(membership.id(), new MembershipChanges(null, null, null, roleSlug, PatchValue.absent(), metadata),
+				IfMatch.any());
+	}
+
+	/**
+	 * Deletes the user's active membership of the organization.
+	 * @return the membership as it was
+	 * @throws ApiException 404 when the user has no active membership there
+	 */
+	@Transactional
+	public Membership deleteOf(String userId, String organizationId) {
+		Membership membership = activeOf(userId, organizationId);
+		delete(membership.id(), IfMatch.any());
+		return membership;
+	}
+
+	/** How many active members the organization has. */
+	@Transactional(readOnly = true)
+	public long countActive(String organizationId) {
+		return this.memberships.countByOrganizationIdAndStatus(organizationId, Membership.ACTIVE);
+	}
+
+	/**
+	 * A page of active memberships by offset (the Clerk wire), of one organization or one
+	 * user (or both), newest first unless {@code oldestFirst}.
+	 */
+	@Transactional(readOnly = true)
+	public OffsetPage listActiveByOffset(String organizationId, String userId, int limit, int offset,
+			boolean oldestFirst) {
+		StringBuilder where = new StringBuilder(" FROM organization_membership m WHERE m.status = :status");
+		Map<String, Object> params = new HashMap<>();
+		params.put("status", Membership.ACTIVE);
+		if (organizationId != null) {
+			where.append(" AND m.organization_id = :organizationId");
+			params.put("organizationId", organizationId);
+		}
+		if (userId != null) {
+			where.append(" AND m.user_id = :userId");
+			params.put("userId", userId);
+		}
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
+		String direction = oldestFirst ? "ASC" : "DESC";
+		params.put("limit", limit);
+		params.put("offset", offset);
+		List<String> ids = this.jdbc.queryForList("SELECT m.id" + where + " ORDER BY m.created_at " + direction
+				+ ", m.id " + direction + " LIMIT :limit OFFSET :offset", params, String.class);
+		Map<String, Membership> byId = new HashMap<>();
+		this.memberships.findAllById(ids).forEach((membership) -> byId.put(membership.id(), membership));
+		return new OffsetPage(ids.stream().map(byId::get).filter(Objects::nonNull).toList(),
+				(total != null) ? total : 0);
+	}
+
+	private Membership activeOf(String userId, String organizationId) {
+		return findActive(userId, organizationId).orElseThrow(() -> ApiException
+			.notFound("User '" + userId + "' has no membership of organization '" + organizationId + "'."));
 	}
 
 	/**
@@ -223,6 +306,10 @@ public class MembershipService {
 	}
 
 	record Page(List<Membership> memberships, String before, String after) {
+	}
+
+	/** One page of {@link #listActiveByOffset} and how many match in all. */
+	public record OffsetPage(List<Membership> memberships, long totalCount) {
 	}
 
 }

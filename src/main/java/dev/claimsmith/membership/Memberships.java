@@ -11,6 +11,8 @@ import org.springframework.data.repository.ListCrudRepository;
 /** Stored memberships. */
 interface Memberships extends ListCrudRepository<Membership, String> {
 
+	long countByOrganizationIdAndStatus(String organizationId, String status);
+
 	// Declared rather than derived: Spring Data JDBC builds a derived query's SQL again
 	// on
 	// every call, and this one runs on every mint (bench/README.md).

@@ -17,6 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>{@link #mergePatch}: RFC 7396 JSON Merge Patch of {@code PATCH …/metadata}: nested
  * objects merge, {@code null} deletes at any depth, {@code {}} changes nothing, and the
  * class set to {@code null} is emptied.</li>
+ * <li>{@link #typedMergePatch} and {@link #typedReplacement}: the Clerk wire's
+ * {@code PATCH} and {@code PUT …/metadata}, where every class, {@code metadata}
+ * ({@code private_metadata}) included, is typed JSON within the JSON classes' limits
+ * (API.md "Clerk Backend API compatibility").</li>
  * </ul>
  */
 public final class MetadataUpdate {
@@ -25,13 +29,58 @@ public final class MetadataUpdate {
 
 	private final boolean mergePatch;
 
+	/** Replaces the class whole (the Clerk wire's {@code PUT …/metadata}). */
+	private final boolean replacement;
+
+	/** Any JSON within the JSON classes' limits, whatever the class. */
+	private final boolean typed;
+
 	/** Null for a merge patch that empties the class. */
 	private final ObjectNode document;
 
 	private MetadataUpdate(MetadataClass metadataClass, boolean mergePatch, ObjectNode document) {
+		this(metadataClass, mergePatch, false, false, document);
+	}
+
+	private MetadataUpdate(MetadataClass metadataClass, boolean mergePatch, boolean replacement, boolean typed,
+			ObjectNode document) {
 		this.metadataClass = metadataClass;
 		this.mergePatch = mergePatch;
+		this.replacement = replacement;
+		this.typed = typed;
 		this.document = document;
+	}
+
+	/**
+	 * RFC 7396 merge patch of the class with typed JSON values whatever the class (the
+	 * Clerk wire); null when the field is absent, a {@code null} field empties the class.
+	 * @throws InvalidMetadataException when the field is not an object (422) or breaks
+	 * the JSON classes' limits (400)
+	 */
+	public static MetadataUpdate typedMergePatch(MetadataClass metadataClass, JsonNode field) {
+		if (field == null) {
+			return null;
+		}
+		if (field.isNull()) {
+			return new MetadataUpdate(metadataClass, true, false, true, null);
+		}
+		return new MetadataUpdate(metadataClass, true, false, true, typedChecked(metadataClass, field));
+	}
+
+	/**
+	 * The class replaced whole by {@code field}, typed JSON whatever the class (the Clerk
+	 * wire); null when absent, a {@code null} field empties the class (a class is always
+	 * an object here).
+	 * @throws InvalidMetadataException as {@link #typedMergePatch} does
+	 */
+	public static MetadataUpdate typedReplacement(MetadataClass metadataClass, JsonNode field) {
+		if (field == null) {
+			return null;
+		}
+		if (field.isNull()) {
+			return new MetadataUpdate(metadataClass, false, true, true, null);
+		}
+		return new MetadataUpdate(metadataClass, false, true, true, typedChecked(metadataClass, field));
 	}
 
 	/**
@@ -71,7 +120,7 @@ public final class MetadataUpdate {
 	 */
 	public JsonMetadata applyTo(JsonMetadata current) {
 		ObjectNode result = merged(current.node());
-		if (this.metadataClass.isStringsOnly()) {
+		if (this.metadataClass.isStringsOnly() && !this.typed) {
 			MetadataLimits.checkStringCount(result);
 		}
 		else {
@@ -88,6 +137,9 @@ public final class MetadataUpdate {
 		if (this.mergePatch) {
 			return (ObjectNode) JsonMergePatch.apply(current, this.document);
 		}
+		if (this.replacement) {
+			return withoutNulls(this.document);
+		}
 		ObjectNode result = this.document.isEmpty() ? JsonNodeFactory.instance.objectNode() : current.deepCopy();
 		for (Entry<String, JsonNode> entry : this.document.properties()) {
 			if (entry.getValue().isNull()) {
@@ -98,6 +150,23 @@ public final class MetadataUpdate {
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * A replacement keeps no {@code null} member at any depth, as a merge patch would
+	 * not.
+	 */
+	private static ObjectNode withoutNulls(ObjectNode document) {
+		return (ObjectNode) JsonMergePatch.apply(JsonNodeFactory.instance.objectNode(), document);
+	}
+
+	private static ObjectNode typedChecked(MetadataClass metadataClass, JsonNode field) {
+		if (!(field instanceof ObjectNode object)) {
+			throw InvalidMetadataException.wrongType(metadataClass.field(),
+					metadataClass.field() + " must be an object.");
+		}
+		MetadataLimits.checkJson(metadataClass, object);
+		return object.deepCopy();
 	}
 
 	private static ObjectNode checked(MetadataClass metadataClass, JsonNode field) {
@@ -116,7 +185,8 @@ public final class MetadataUpdate {
 
 	@Override
 	public String toString() {
-		return "MetadataUpdate[" + this.metadataClass.field() + (this.mergePatch ? ", merge patch]" : "]");
+		return "MetadataUpdate[" + this.metadataClass.field() + (this.mergePatch ? ", merge patch" : "")
+				+ (this.replacement ? ", replacement" : "") + (this.typed ? ", typed]" : "]");
 	}
 
 }

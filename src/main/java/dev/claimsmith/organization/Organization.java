@@ -33,6 +33,8 @@ public class Organization {
 
 	private String name;
 
+	private String slug;
+
 	private String externalId;
 
 	private JsonMetadata metadata;
@@ -50,10 +52,12 @@ public class Organization {
 	private Instant updatedAt;
 
 	@PersistenceCreator
-	Organization(String id, String name, String externalId, JsonMetadata metadata, JsonMetadata publicMetadata,
-			List<OrganizationDomain> domains, Long version, Instant createdAt, Instant updatedAt) {
+	Organization(String id, String name, String slug, String externalId, JsonMetadata metadata,
+			JsonMetadata publicMetadata, List<OrganizationDomain> domains, Long version, Instant createdAt,
+			Instant updatedAt) {
 		this.id = id;
 		this.name = name;
+		this.slug = slug;
 		this.externalId = externalId;
 		this.metadata = metadata;
 		this.publicMetadata = publicMetadata;
@@ -63,9 +67,9 @@ public class Organization {
 		this.updatedAt = updatedAt;
 	}
 
-	static Organization create(String name, List<DomainData> domains, String externalId, MetadataChanges metadata,
-			Instant now) {
-		Organization organization = new Organization(Ids.next("org"), name, externalId, JsonMetadata.empty(),
+	static Organization create(String name, String slug, List<DomainData> domains, String externalId,
+			MetadataChanges metadata, Instant now) {
+		Organization organization = new Organization(Ids.next("org"), name, slug, externalId, JsonMetadata.empty(),
 				JsonMetadata.empty(), new ArrayList<>(), null, now, now);
 		organization.replaceDomains(domains, now);
 		organization.updateMetadata(metadata, now);
@@ -74,6 +78,11 @@ public class Organization {
 
 	void rename(String name, Instant now) {
 		this.name = name;
+		this.updatedAt = now;
+	}
+
+	void changeSlug(String slug, Instant now) {
+		this.slug = slug;
 		this.updatedAt = now;
 	}
 
@@ -119,6 +128,13 @@ public class Organization {
 
 	public String name() {
 		return this.name;
+	}
+
+	/**
+	 * Unique, {@code [a-z0-9-]}, at most 64 characters (see {@link OrganizationSlugs}).
+	 */
+	public String slug() {
+		return this.slug;
 	}
 
 	public String externalId() {

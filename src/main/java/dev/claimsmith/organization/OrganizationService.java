@@ -1,10 +1,12 @@
 package dev.claimsmith.organization;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,11 +15,15 @@ import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.store.UniqueViolations;
+import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
+import dev.claimsmith.web.PatchValue;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,15 +34,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrganizationService {
 
+	private static final String SLUG_SUFFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+	private static final SecureRandom random = new SecureRandom();
+
 	private final Organizations organizations;
 
 	private final CursorPager pager;
 
+	private final NamedParameterJdbcTemplate jdbc;
+
 	private final Clock clock;
 
-	OrganizationService(Organizations organizations, CursorPager pager, Clock clock) {
+	OrganizationService(Organizations organizations, CursorPager pager, NamedParameterJdbcTemplate jdbc, Clock clock) {
 		this.organizations = organizations;
 		this.pager = pager;
+		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -58,13 +71,84 @@ public class OrganizationService {
 		return this.organizations.findByExternalId(externalId);
 	}
 
+	@Transactional(readOnly = true)
+	public Optional<Organization> findBySlug(String slug) {
+		return this.organizations.findBySlug(slug);
+	}
+
 	@Transactional
 	Organization create(OrganizationChanges request) {
 		Instant now = Timestamps.now(this.clock);
-		Organization organization = Organization.create(request.name().value(),
+		Organization organization = Organization.create(request.name().value(), uniqueSlug(request.name().value()),
 				(request.domains().value() == null) ? List.of() : request.domains().value(),
 				request.externalId().value(), request.metadata(), now);
 		return save(organization);
+	}
+
+	/**
+	 * Creates an organization without domains or external id (the Clerk wire's create).
+	 * @param slug the client's slug, or null for one made from the name
+	 * @throws ApiException 422 {@code slug_already_used} for a slug another organization
+	 * has, or a slug that is not {@code [a-z0-9-]{1,64}}
+	 */
+	@Transactional
+	public Organization create(String name, String slug, MetadataChanges metadata) {
+		checkName(name);
+		String chosen = (slug != null) ? checkedSlug(slug, null) : uniqueSlug(name);
+		Instant now = Timestamps.now(this.clock);
+		return save(Organization.create(name, chosen, List.of(), null, metadata, now));
+	}
+
+	/**
+	 * A partial update of name, slug and metadata classes under the row's lock (the Clerk
+	 * wire's update); absent values stay as they are.
+	 */
+	@Transactional
+	public Organization update(String id, PatchValue<String> name, PatchValue<String> slug, MetadataChanges metadata) {
+		Organization organization = locked(id, IfMatch.any());
+		Instant now = Timestamps.now(this.clock);
+		name.ifPresent((value) -> {
+			checkName(value);
+			organization.rename(value, now);
+		});
+		slug.ifPresent((value) -> organization.changeSlug(checkedSlug(value, organization.id()), now));
+		organization.updateMetadata(metadata, now);
+		return save(organization);
+	}
+
+	/**
+	 * A page of organizations by offset (the Clerk wire's lists), newest first unless
+	 * {@code oldestFirst}; {@code query} matches part of the name or slug, or the id,
+	 * case-insensitively.
+	 */
+	@Transactional(readOnly = true)
+	public OffsetPage listByOffset(String query, int limit, int offset, boolean oldestFirst) {
+		String where = " FROM organization o WHERE 1 = 1";
+		Map<String, Object> params = new HashMap<>();
+		if (query != null && !query.isBlank()) {
+			where += " AND (LOWER(o.name) LIKE :query ESCAPE '!' OR o.slug LIKE :query ESCAPE '!' OR o.id = :exact)";
+			params.put("query", "%" + likeEscaped(query.trim().toLowerCase(Locale.ROOT)) + "%");
+			params.put("exact", query.trim());
+		}
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
+		String direction = oldestFirst ? "ASC" : "DESC";
+		params.put("limit", limit);
+		params.put("offset", offset);
+		List<String> ids = this.jdbc.queryForList("SELECT o.id" + where + " ORDER BY o.created_at " + direction
+				+ ", o.id " + direction + " LIMIT :limit OFFSET :offset", params, String.class);
+		return new OffsetPage(load(ids), (total != null) ? total : 0);
+	}
+
+	/** Deletes the organization and its memberships (the Clerk wire's delete). */
+	@Transactional
+	public void delete(String id) {
+		delete(id, IfMatch.any());
+	}
+
+	/** Applies metadata changes under the row's lock (the Clerk wire's metadata). */
+	@Transactional
+	public Organization changeMetadata(String id, MetadataChanges changes) {
+		return patchMetadata(id, changes, IfMatch.any());
 	}
 
 	/**
@@ -120,6 +204,51 @@ public class OrganizationService {
 		return organization;
 	}
 
+	private static void checkName(String name) {
+		if (name == null || name.isBlank() || name.length() > OrganizationChanges.MAX_NAME_LENGTH) {
+			throw ApiException.invalidParameter("name", "invalid_name",
+					"name must be 1 to " + OrganizationChanges.MAX_NAME_LENGTH + " characters and not blank.");
+		}
+	}
+
+	private String checkedSlug(String slug, String ownId) {
+		if (!OrganizationSlugs.isValid(slug)) {
+			throw ApiException.invalidParameter("slug", "invalid_slug",
+					"slug must be 1 to " + OrganizationSlugs.MAX_LENGTH + " characters of a-z, 0-9 and '-'.");
+		}
+		this.organizations.findBySlug(slug).filter((other) -> !other.id().equals(ownId)).ifPresent((other) -> {
+			throw slugTaken(slug);
+		});
+		return slug;
+	}
+
+	/**
+	 * The name's slug, or it with a random suffix when taken; the unique index still
+	 * decides a race.
+	 */
+	private String uniqueSlug(String name) {
+		String base = OrganizationSlugs.fromName(name);
+		String slug = base;
+		while (this.organizations.existsBySlug(slug)) {
+			StringBuilder suffix = new StringBuilder();
+			for (int i = 0; i < 6; i++) {
+				suffix.append(SLUG_SUFFIX_ALPHABET.charAt(random.nextInt(SLUG_SUFFIX_ALPHABET.length())));
+			}
+			slug = OrganizationSlugs.withSuffix(base, suffix.toString());
+		}
+		return slug;
+	}
+
+	private static ApiException slugTaken(String slug) {
+		return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "slug_already_used",
+				"An organization with slug '" + slug + "' already exists.", List.of(new ApiError.FieldError("slug",
+						"slug_already_used", "An organization with slug '" + slug + "' already exists.")));
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+	}
+
 	private List<Organization> load(List<String> ids) {
 		Map<String, Organization> byId = findAll(ids);
 		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
@@ -134,11 +263,18 @@ public class OrganizationService {
 				throw ApiException.badRequest("external_id_already_used", "external_id",
 						"An organization with external_id '" + organization.externalId() + "' already exists.");
 			}
+			if (UniqueViolations.isViolationOf(ex, "organization_slug_key")) {
+				throw slugTaken(organization.slug());
+			}
 			throw ex;
 		}
 	}
 
 	record Page(List<Organization> organizations, String before, String after) {
+	}
+
+	/** One page of {@link #listByOffset} and how many match in all. */
+	public record OffsetPage(List<Organization> organizations, long totalCount) {
 	}
 
 }

@@ -11,6 +11,10 @@ interface Organizations extends ListCrudRepository<Organization, String> {
 
 	Optional<Organization> findByExternalId(String externalId);
 
+	Optional<Organization> findBySlug(String slug);
+
+	boolean existsBySlug(String slug);
+
 	/** Loads under a row lock, so concurrent partial updates apply one after another. */
 	@Lock(LockMode.PESSIMISTIC_WRITE)
 	Optional<Organization> findLockedById(String id);

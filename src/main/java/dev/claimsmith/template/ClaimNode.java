@@ -13,9 +13,11 @@ import com.github.mustachejava.Mustache;
  * A compiled template as a tree that mirrors the template's JSON. Rendering builds plain
  * Java values node by node, so context data only ever becomes a value, never JSON text:
  * no value can add a claim or break the document. Nodes are immutable and shared by
- * concurrent renderings.
+ * concurrent renderings. The Clerk dialect's nodes ({@link ClerkNode}) are a second kind
+ * of node in the same tree.
  */
-sealed interface ClaimNode {
+sealed interface ClaimNode permits ClaimNode.ObjectNode, ClaimNode.ArrayNode, ClaimNode.LiteralNode,
+		ClaimNode.TypedNode, ClaimNode.TextNode, ClerkNode {
 
 	/**
 	 * The rendered value; null means "absent" (the key is dropped, or null in an array).

@@ -36,6 +36,7 @@ public final class ClaimsContextSchema {
 			new ContextObject("organization", "organization",
 					List.of(stored("id", Type.STRING, "id", "the organization's id (`org_…`)"),
 							stored("name", Type.STRING, "name", "name"),
+							stored("slug", Type.STRING, "slug", "unique slug (`[a-z0-9-]`), Clerk's `org.slug`"),
 							stored("external_id", Type.STRING, "external_id", "your id for the organization, or null"),
 							json("metadata", Visibility.PRIVATE, "WorkOS metadata: string values"),
 							json("public_metadata", Visibility.PUBLIC, "any JSON, readable by its members (`/me`)"),

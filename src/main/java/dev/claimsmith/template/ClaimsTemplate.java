@@ -1,8 +1,12 @@
 package dev.claimsmith.template;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +20,12 @@ import java.util.Set;
  * declares (the metadata classes are maps of plain JSON values). Values are String,
  * Boolean, Number, List, Map or null; other keys in the maps are never read. Any path the
  * schema does not declare is refused when the template is compiled.
+ *
+ * <p>
+ * A template is written in one of two dialects ({@link TemplateDialect}): Claimsmith's
+ * own (a superset of WorkOS's) or Clerk's. Both compile to the same node tree and render
+ * the same way; the dialect also says which claims the token minter reserves and, for
+ * Clerk, the token's lifetime and clock skew, which a Clerk template carries itself.
  */
 public final class ClaimsTemplate {
 
@@ -26,19 +36,30 @@ public final class ClaimsTemplate {
 
 	private final String source;
 
-	private final ClaimNode.ObjectNode root;
+	private final ClaimNode root;
+
+	private final Set<String> claimNames;
 
 	private final TemplateProperties properties;
 
 	private final List<TemplateWarning> warnings;
 
+	private final TokenSettings settings;
+
 	ClaimsTemplate(String name, String source, ClaimNode.ObjectNode root, TemplateProperties properties,
 			List<TemplateWarning> warnings) {
+		this(name, source, root, root.members().keySet(), properties, warnings, TokenSettings.CLAIMSMITH);
+	}
+
+	ClaimsTemplate(String name, String source, ClaimNode root, Set<String> claimNames, TemplateProperties properties,
+			List<TemplateWarning> warnings, TokenSettings settings) {
 		this.name = name;
 		this.source = source;
 		this.root = root;
+		this.claimNames = Collections.unmodifiableSet(new LinkedHashSet<>(claimNames));
 		this.properties = properties;
 		this.warnings = List.copyOf(warnings);
+		this.settings = settings;
 	}
 
 	public String name() {
@@ -61,7 +82,28 @@ public final class ClaimsTemplate {
 
 	/** The top-level claims the template defines, in template order. */
 	Set<String> claimNames() {
-		return this.root.members().keySet();
+		return this.claimNames;
+	}
+
+	/** The dialect the template is written in. */
+	public TemplateDialect dialect() {
+		return this.settings.dialect();
+	}
+
+	/**
+	 * The lifetime of the tokens the template makes, when the template itself says (a
+	 * Clerk template always does); else the token configuration decides.
+	 */
+	public Optional<Duration> lifetime() {
+		return Optional.ofNullable(this.settings.lifetime());
+	}
+
+	/**
+	 * How far before issue a token is already valid ({@code nbf = iat - skew}): a Clerk
+	 * template's {@code allowed_clock_skew}; zero otherwise.
+	 */
+	public Duration allowedClockSkew() {
+		return this.settings.allowedClockSkew();
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.claimsmith.template;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +17,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,11 +41,23 @@ public class ClaimsTemplates implements SmartInitializingSingleton {
 
 	private final TemplateFolder folder;
 
+	private final ClerkTemplateCompiler clerkCompiler;
+
+	private final DatabaseTemplates stored;
+
 	private volatile Map<String, TemplateFile> files = Map.of();
 
+	/** Templates of the folder only, with no database (unit tests, tools). */
 	ClaimsTemplates(TemplateProperties properties) {
+		this(properties, null, Clock.systemUTC());
+	}
+
+	@Autowired
+	ClaimsTemplates(TemplateProperties properties, StoredTemplateRows rows, Clock clock) {
 		this.compiler = new TemplateCompiler(properties);
 		this.folder = new TemplateFolder(properties.dir(), this.compiler, properties.maxTemplateBytes());
+		this.clerkCompiler = new ClerkTemplateCompiler(properties);
+		this.stored = new DatabaseTemplates(rows, this.compiler, this.clerkCompiler, clock);
 	}
 
 	/** Start-up: the application's one call of {@link #load()}. */
@@ -57,12 +73,19 @@ public class ClaimsTemplates implements SmartInitializingSingleton {
 	 */
 	synchronized void load() {
 		this.files = loadAll();
+		this.stored.reload();
 	}
 
-	/** The template in force under {@code name} (the last good version), if any. */
+	/**
+	 * The template in force under {@code name} (the last good version), if any: a file,
+	 * else a stored template.
+	 */
 	public Optional<ClaimsTemplate> find(String name) {
 		TemplateFile file = this.files.get(name);
-		return Optional.ofNullable((file != null) ? file.live() : null);
+		if (file != null) {
+			return Optional.ofNullable(file.live());
+		}
+		return this.stored.find(name);
 	}
 
 	/**
@@ -82,17 +105,90 @@ public class ClaimsTemplates implements SmartInitializingSingleton {
 		return this.compiler.compile(name, objectTemplate);
 	}
 
+	/**
+	 * Compiles a template in Clerk's dialect without storing it.
+	 * @param claims the claims object as JSON text, whose string values may be shortcodes
+	 * @param lifetime the tokens' lifetime (30 s to 10 years), or null for Clerk's 60 s
+	 * @param allowedClockSkew 0 to 300 s, or null for Clerk's 5 s
+	 * @throws TemplateException listing every problem, each with its claim's pointer
+	 */
+	public ClaimsTemplate compileClerk(String name, String claims, Duration lifetime, Duration allowedClockSkew) {
+		return this.clerkCompiler.compile(name, claims, lifetime, allowedClockSkew);
+	}
+
 	/** Names of the templates on disk, sorted. */
 	List<String> names() {
 		return List.copyOf(this.files.keySet());
 	}
 
+	/** The files, then the stored templates whose names no file takes. */
 	List<TemplateFile> files() {
-		return List.copyOf(this.files.values());
+		List<TemplateFile> all = new ArrayList<>(this.files.values());
+		this.stored.entries()
+			.stream()
+			.filter((entry) -> !this.files.containsKey(entry.row().name()))
+			.forEach((entry) -> all.add(entry.file()));
+		return all;
 	}
 
 	Optional<TemplateFile> file(String name) {
-		return Optional.ofNullable(this.files.get(name));
+		TemplateFile file = this.files.get(name);
+		if (file != null) {
+			return Optional.of(file);
+		}
+		return this.stored.entries()
+			.stream()
+			.filter((entry) -> entry.row().name().equals(name))
+			.findFirst()
+			.map(DatabaseTemplates.Entry::file);
+	}
+
+	/** The templates stored in the database, by name. */
+	public List<StoredTemplate> storedTemplates() {
+		return this.stored.entries().stream().map(DatabaseTemplates.Entry::row).toList();
+	}
+
+	public Optional<StoredTemplate> storedTemplate(String id) {
+		return this.stored.byId(id);
+	}
+
+	/**
+	 * Validates a new template (name rules, no name a file or stored template has, the
+	 * dialect's compiler, a sample render) and only then stores it and puts it in force.
+	 * @param lifetime for the Clerk dialect, its lifetime or null for Clerk's default
+	 * @param allowedClockSkew for the Clerk dialect, its clock skew or null for Clerk's
+	 * default
+	 * @throws TemplateException naming the problems; nothing is stored
+	 */
+	public StoredTemplate createStored(String name, TemplateDialect dialect, String content, Duration lifetime,
+			Duration allowedClockSkew) {
+		StoredTemplate created = this.stored.create(name, dialect, content, lifetime, allowedClockSkew,
+				this.files::containsKey);
+		logger.info("Stored claims template '{}' ({}) created", name, dialect.jsonName());
+		return created;
+	}
+
+	/**
+	 * Replaces a stored template, validated as {@link #createStored} validates.
+	 * @return the template as now stored, or empty if there is none with that id
+	 * @throws TemplateException naming the problems; nothing is stored
+	 */
+	public Optional<StoredTemplate> updateStored(String id, String name, String content, Duration lifetime,
+			Duration allowedClockSkew) {
+		return this.stored.update(id, name, content, lifetime, allowedClockSkew, this.files::containsKey);
+	}
+
+	/**
+	 * Deletes a stored template.
+	 * @return whether there was such a stored template
+	 */
+	public boolean deleteStored(String id) {
+		return this.stored.delete(id);
+	}
+
+	/** The compiled form of a stored template, as minting sees it. */
+	public ClaimsTemplate compiled(StoredTemplate template) {
+		return this.stored.compile(template);
 	}
 
 	/**
@@ -120,6 +216,7 @@ public class ClaimsTemplates implements SmartInitializingSingleton {
 	 * Re-reads the folder; called by {@code TemplatesReloader}, and by tests directly.
 	 */
 	synchronized void reload() {
+		reloadStored();
 		TemplateFolder.Listing listing;
 		try {
 			listing = this.folder.list();
@@ -151,6 +248,15 @@ public class ClaimsTemplates implements SmartInitializingSingleton {
 			.filter((name) -> !next.containsKey(name))
 			.forEach((name) -> logger.info("Claims template '{}' removed", name));
 		this.files = Collections.unmodifiableMap(next);
+	}
+
+	private void reloadStored() {
+		try {
+			this.stored.reload();
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Cannot read stored claims templates: {}", ex.getMessage());
+		}
 	}
 
 	private Map<String, TemplateFile> loadAll() {

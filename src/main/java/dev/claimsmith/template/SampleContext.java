@@ -13,8 +13,8 @@ final class SampleContext {
 			"sample@example.com", "email_verified", true, "first_name", "Sample", "last_name", "User",
 			"profile_picture_url", "https://example.com/sample.png", "external_id", "sample", "metadata", Map.of()),
 			"organization",
-			Map.of("id", "org_sample", "name", "Sample", "external_id", "sample", "metadata", Map.of(), "domains",
-					List.of(Map.of("domain", "example.com"))),
+			Map.of("id", "org_sample", "name", "Sample", "slug", "sample", "external_id", "sample", "metadata",
+					Map.of(), "domains", List.of(Map.of("domain", "example.com"))),
 			"organization_membership", Map.of("id", "om_sample", "role", "member", "roles", List.of("member"),
 					"permissions", List.of("sample:read"), "status", "active"));
 

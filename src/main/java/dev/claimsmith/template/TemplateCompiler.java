@@ -26,11 +26,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class TemplateCompiler {
 
-	private static final int MAX_DEPTH = 16;
+	static final int MAX_DEPTH = 16;
 
 	private final JsonMapper json;
 
 	private final TemplateProperties properties;
+
+	TemplateProperties properties() {
+		return this.properties;
+	}
 
 	TemplateCompiler(TemplateProperties properties) {
 		this.properties = properties;
@@ -71,7 +75,7 @@ final class TemplateCompiler {
 	}
 
 	/** Jackson's message without its source description, which only says "REDACTED". */
-	private static String reason(JacksonException ex) {
+	static String reason(JacksonException ex) {
 		String message = ex.getOriginalMessage();
 		int source = message.indexOf(" (start marker at");
 		return (source < 0) ? message : message.substring(0, source);
@@ -111,7 +115,7 @@ final class TemplateCompiler {
 	 * (a failed cast, claims over the size limit) are the data's, not the template's:
 	 * they stay errors of the rendering that meets them.
 	 */
-	private static void renderSample(ClaimsTemplate template) {
+	static void renderSample(ClaimsTemplate template) {
 		try {
 			template.render(SampleContext.of());
 		}

@@ -61,7 +61,8 @@ class TemplateController {
 
 	private static TemplateView view(TemplateFile file) {
 		return new TemplateView("jwt_template", file.name(), file.content(), file.valid(), file.errors(),
-				file.warnings(), timestamp(file.updatedAt()));
+				file.warnings(), timestamp(file.updatedAt()), file.dialect().jsonName(),
+				(file.storedId() != null) ? "database" : "file", file.storedId());
 	}
 
 	private static WorkosTemplate workos(TemplateFile file) {
@@ -77,7 +78,7 @@ class TemplateController {
 	}
 
 	record TemplateView(String object, String name, String content, boolean valid, List<TemplateError> errors,
-			List<TemplateWarning> warnings, String updatedAt) {
+			List<TemplateWarning> warnings, String updatedAt, String dialect, String storage, String id) {
 	}
 
 	record WorkosTemplate(String object, String content, String createdAt, String updatedAt) {

@@ -7,5 +7,5 @@ package dev.claimsmith.template;
  * for the template as a whole
  * @param message what is wrong, in the style of WorkOS's messages
  */
-record TemplateError(String path, String message) {
+public record TemplateError(String path, String message) {
 }

@@ -20,7 +20,8 @@ public class TemplateException extends RuntimeException {
 		this(List.of(new TemplateError(path, message)));
 	}
 
-	List<TemplateError> errors() {
+	/** Every problem, each with its claim's JSON pointer. */
+	public List<TemplateError> errors() {
 		return this.errors;
 	}
 

@@ -1,5 +1,6 @@
 package dev.claimsmith.token;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import dev.claimsmith.organization.OrganizationId;
 import dev.claimsmith.template.ClaimsContextSchema;
 import dev.claimsmith.template.ClaimsTemplate;
 import dev.claimsmith.template.ClaimsTemplates;
+import dev.claimsmith.template.TemplateDialect;
 import dev.claimsmith.template.TemplateWarning;
 import dev.claimsmith.user.UserId;
 import dev.claimsmith.web.JsonObjectReader;
@@ -24,7 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /jwt_templates/preview}: renders a template (stored, or sent as text or as
  * a JSON object) against a stored user and organization or an inline context checked
  * against {@link ClaimsContextSchema}, and shows the payload exactly as a mint would sign
- * it (the same {@link TokenDrafts} recipe). Stores nothing.
+ * it (the same {@link TokenDrafts} recipe). A draft may be in Clerk's dialect
+ * ({@code "dialect": "clerk"}, with its {@code lifetime} and {@code allowed_clock_skew}).
+ * Stores nothing.
  */
 @RestController
 class PreviewController {
@@ -65,6 +69,13 @@ class PreviewController {
 		OrganizationId organizationId = reader.optionalString("organization_id", 1, MAX_ID_LENGTH)
 			.map(OrganizationId::new)
 			.orElse(null);
+		String dialect = reader.optionalString("dialect", 1, 16).orElse(TemplateDialect.CLAIMSMITH.jsonName());
+		if (!dialect.equals(TemplateDialect.CLAIMSMITH.jsonName())
+				&& !dialect.equals(TemplateDialect.CLERK.jsonName())) {
+			reader.fail("dialect", "invalid_value", "dialect must be claimsmith or clerk.");
+		}
+		Duration lifetime = seconds(reader, "lifetime");
+		Duration clockSkew = seconds(reader, "allowed_clock_skew");
 		JsonNode inlineTemplate = reader.node("template");
 		JsonNode inlineContext = reader.node("context");
 		if (inlineTemplate != null && !inlineTemplate.isNull() && !inlineTemplate.isString()
@@ -86,10 +97,31 @@ class PreviewController {
 		}
 		reader.validate();
 
-		ClaimsTemplate template = template(inlineTemplate, templateName);
+		boolean clerk = TemplateDialect.CLERK.jsonName().equals(dialect) && inlineTemplate != null
+				&& !inlineTemplate.isNull();
+		ClaimsTemplate template = clerk ? clerk(inlineTemplate, lifetime, clockSkew)
+				: template(inlineTemplate, templateName);
 		MintSubject subject = (context != null) ? MintSubject.inline(context)
 				: this.subjects.load(userId, organizationId);
 		return PreviewResponse.of(this.drafts.forPreview(template, subject), subject);
+	}
+
+	/** A draft in Clerk's dialect: the claims as an object, or as its JSON text. */
+	private ClaimsTemplate clerk(JsonNode inline, Duration lifetime, Duration clockSkew) {
+		String claims = inline.isString() ? inline.stringValue() : inline.toString();
+		return this.templates.compileClerk(INLINE_TEMPLATE, claims, lifetime, clockSkew);
+	}
+
+	private static Duration seconds(JsonObjectReader reader, String field) {
+		JsonNode node = reader.node(field);
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+			reader.fail(field, "invalid_type", field + " must be a whole number of seconds.");
+			return null;
+		}
+		return Duration.ofSeconds(node.longValue());
 	}
 
 	private ClaimsTemplate template(JsonNode inline, String name) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.claimsmith.keys.IssuerProperties;
 import dev.claimsmith.organization.OrganizationId;
 import dev.claimsmith.template.ReservedClaims;
+import dev.claimsmith.template.TemplateDialect;
 import dev.claimsmith.user.UserId;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,6 +57,33 @@ class TokenPayloads {
 				// Templates are validated against this at load time; this is the last
 				// line.
 				throw new IllegalStateException("Template claim '" + name + "' would override a reserved claim");
+			}
+			payload.put(name, value);
+		});
+		return payload;
+	}
+
+	/**
+	 * The payload of a token from a template in Clerk's dialect: Clerk's default claims
+	 * ({@code iss sub exp iat nbf jti}, and {@code sid} for a session's token; Clerk
+	 * leaves {@code azp} out without an Origin, and so does this), then the template's
+	 * claims, which may set {@code org_id} or {@code role} as Clerk templates do.
+	 */
+	Map<String, Object> clerkPayload(UserId subjectId, String sessionId, Instant issuedAt, Instant notBefore,
+			Instant expiresAt, String jti, Map<String, Object> templateClaims) {
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("iss", this.issuer.issuer());
+		if (subjectId != null) {
+			payload.put("sub", subjectId.value());
+		}
+		payload.put("exp", expiresAt.getEpochSecond());
+		payload.put("iat", issuedAt.getEpochSecond());
+		payload.put("nbf", notBefore.getEpochSecond());
+		payload.put("jti", jti);
+		putIfPresent(payload, "sid", sessionId);
+		templateClaims.forEach((name, value) -> {
+			if (TemplateDialect.CLERK.reservedClaims().contains(name) || payload.containsKey(name)) {
+				throw new IllegalStateException("Template claim '" + name + "' would override a default claim");
 			}
 			payload.put(name, value);
 		});

@@ -31,10 +31,10 @@ import org.springframework.transaction.TransactionSystemException;
  * Contended rows ({@link ConcurrencyFailureException}, also transient) are not an outage:
  * they stay the 409 of {@link ApiExceptionHandler}.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
 	/** Hikari starts a new connection within this once the database is back. */
-	static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+	public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseUnavailable.class);
 
@@ -42,7 +42,7 @@ final class DatabaseUnavailable {
 	}
 
 	/** Whether {@code ex}, or any of its causes, says the database is unreachable. */
-	static boolean isCause(Throwable ex) {
+	public static boolean isCause(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof ConcurrencyFailureException) {
 				// A lock wait that timed out (H2 reports it as an SQLTimeoutException).
@@ -74,7 +74,7 @@ final class DatabaseUnavailable {
 	}
 
 	/** One line, no stack trace: an outage fails every request the same way. */
-	static void log(Throwable ex) {
+	public static void log(Throwable ex) {
 		logger.warn("Database unavailable, answered 503: {}", ex.toString());
 	}
 

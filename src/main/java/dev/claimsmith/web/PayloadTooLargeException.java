@@ -5,9 +5,9 @@ import java.io.IOException;
 /**
  * A request body over the configured limit; an IOException so parsers pass it through.
  */
-class PayloadTooLargeException extends IOException {
+public class PayloadTooLargeException extends IOException {
 
-	static final String MESSAGE = "The request body is larger than the limit of 1 MiB.";
+	public static final String MESSAGE = "The request body is larger than the limit of 1 MiB.";
 
 	PayloadTooLargeException() {
 		super(MESSAGE);

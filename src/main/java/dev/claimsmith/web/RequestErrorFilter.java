@@ -45,7 +45,7 @@ class RequestErrorFilter extends OncePerRequestFilter {
 			request.getParameterMap();
 		}
 		catch (InvalidParameterException ex) {
-			refuse(response, RequestErrors.statusOf(ex), RequestErrors.bodyOf(ex), ex);
+			refuse(request, response, RequestErrors.statusOf(ex), RequestErrors.bodyOf(ex), ex);
 			return;
 		}
 		try {
@@ -57,16 +57,17 @@ class RequestErrorFilter extends OncePerRequestFilter {
 			}
 			InvalidParameterException invalid = cause(ex, InvalidParameterException.class);
 			if (invalid != null) {
-				refuse(response, RequestErrors.statusOf(invalid), RequestErrors.bodyOf(invalid), ex);
+				refuse(request, response, RequestErrors.statusOf(invalid), RequestErrors.bodyOf(invalid), ex);
 			}
 			else if (cause(ex, PayloadTooLargeException.class) != null) {
-				refuse(response, HttpStatus.CONTENT_TOO_LARGE, RequestErrors.tooLarge(), ex);
+				refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, RequestErrors.tooLarge(), ex);
 			}
 			else if (DatabaseUnavailable.isCause(ex)) {
 				DatabaseUnavailable.log(ex);
 				response.resetBuffer();
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseUnavailable.RETRY_AFTER.toSeconds()));
-				this.errorResponses.write(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.body());
+				this.errorResponses.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+						DatabaseUnavailable.body());
 			}
 			else {
 				throw ex;
@@ -74,12 +75,12 @@ class RequestErrorFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private void refuse(HttpServletResponse response, HttpStatus status, ApiError error, Exception ex)
-			throws IOException {
+	private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ApiError error,
+			Exception ex) throws IOException {
 		// The client's mistake, not ours: one quiet line, never a stack trace.
 		logger.debug("Request refused with {}: {}", status.value(), ex.getMessage());
 		response.resetBuffer();
-		this.errorResponses.write(response, status, error);
+		this.errorResponses.write(request, response, status, error);
 	}
 
 	private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
