@@ -28,7 +28,7 @@ class ModularityTest {
 	@Test
 	void everyTopLevelPackageIsAModule() {
 		assertThat(modules.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"auth", "invitation", "keys", "membership", "metadata", "organization", "selfservice", "store",
+				"auth", "auth0", "invitation", "keys", "membership", "metadata", "organization", "selfservice", "store",
 				"template", "token", "user", "web");
 	}
 

@@ -11,6 +11,8 @@ interface Organizations extends ListCrudRepository<Organization, String> {
 
 	Optional<Organization> findByExternalId(String externalId);
 
+	Optional<Organization> findFirstByNameOrderByIdAsc(String name);
+
 	/** Loads under a row lock, so concurrent partial updates apply one after another. */
 	@Lock(LockMode.PESSIMISTIC_WRITE)
 	Optional<Organization> findLockedById(String id);
