@@ -1,6 +1,7 @@
 package dev.claimsmith.auth;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,9 +143,12 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		if (path.startsWith(AUTH0_PREFIX)) {
 			response.setStatus(status.value());
 			response.setContentType("application/json");
-			response.getWriter()
-				.write(AUTH0_JSON.writeValueAsString(Map.of("statusCode", status.value(), "error",
-						status.getReasonPhrase(), "message", error.message(), "errorCode", error.code())));
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("statusCode", status.value());
+			body.put("error", status.getReasonPhrase());
+			body.put("message", error.message());
+			body.put("errorCode", error.code());
+			response.getWriter().write(AUTH0_JSON.writeValueAsString(body));
 			return;
 		}
 		this.errorResponses.write(response, status, error);
