@@ -23,7 +23,7 @@ public final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	private final HttpClient http;
 
 	private final String baseUrl;
 
@@ -34,13 +34,27 @@ public final class ApiClient {
 	}
 
 	public ApiClient(String baseUrl, String apiKey) {
+		this(baseUrl, apiKey, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+	}
+
+	private ApiClient(String baseUrl, String apiKey, HttpClient http) {
 		this.baseUrl = baseUrl;
 		this.apiKey = apiKey;
+		this.http = http;
+	}
+
+	/** A client of an {@link HttpsApiTest}'s service, trusting the test CA. */
+	public static ApiClient https(int port) {
+		return new ApiClient("https://localhost:" + port, API_KEY,
+				HttpClient.newBuilder()
+					.connectTimeout(Duration.ofSeconds(10))
+					.sslContext(TestTls.sslContext())
+					.build());
 	}
 
 	/** The same server, another (or no) API key. */
 	public ApiClient withApiKey(String apiKey) {
-		return new ApiClient(this.baseUrl, apiKey);
+		return new ApiClient(this.baseUrl, apiKey, this.http);
 	}
 
 	public String baseUrl() {

@@ -1,8 +1,10 @@
 package dev.claimsmith.auth;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,6 +14,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -34,9 +37,21 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	private static final List<String> PUBLIC_PREFIXES = List.of("/.well-known/", "/sso/jwks/", "/playground",
 			"/actuator/health", "/v3/api-docs", "/swagger-ui", "/error");
 
-	private static final List<String> PUBLIC_PATHS = List.of("/user_management/authenticate", "/me", "/favicon.ico");
+	private static final List<String> PUBLIC_PATHS = List.of("/user_management/authenticate", "/me", "/favicon.ico",
+			"/oauth/token");
+
+	/**
+	 * Where a user's own access token may stand in for an API key (API.md "Auth0
+	 * Management API compatibility": the user edits their own user_metadata); the
+	 * endpoint authenticates it and tells it from a key by {@link ApiKeyAuthentication}.
+	 */
+	private static final Pattern USER_TOKEN_PATCH = Pattern.compile("/api/v2/users/[^/]+");
+
+	private static final String AUTH0_PREFIX = "/api/v2/";
 
 	private static final String BEARER = "Bearer ";
+
+	private static final JsonMapper AUTH0_JSON = JsonMapper.builder().build();
 
 	private static final Pattern MINT_POST = Pattern.compile("/access_tokens|/oauth2/introspect");
 
@@ -60,10 +75,14 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
 	private final AuthFailures failures;
 
-	ApiKeyFilter(ApiKeys apiKeys, ErrorResponses errorResponses, AuthFailures failures) {
+	private final ManagementTokens managementTokens;
+
+	ApiKeyFilter(ApiKeys apiKeys, ErrorResponses errorResponses, AuthFailures failures,
+			ManagementTokens managementTokens) {
 		this.apiKeys = apiKeys;
 		this.errorResponses = errorResponses;
 		this.failures = failures;
+		this.managementTokens = managementTokens;
 	}
 
 	@Override
@@ -77,27 +96,65 @@ class ApiKeyFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
-		Optional<ApiKey> key = bearer ? this.apiKeys.authenticate(header.substring(BEARER.length()).trim())
-				: Optional.empty();
+		Optional<ApiKey> key = bearer ? authenticate(header.substring(BEARER.length()).trim()) : Optional.empty();
+		String path = path(request);
+		if (key.isEmpty() && bearer && "PATCH".equalsIgnoreCase(request.getMethod())
+				&& USER_TOKEN_PATCH.matcher(path).matches()) {
+			// Perhaps the user's own access token: the endpoint decides.
+			chain.doFilter(request, response);
+			return;
+		}
 		if (key.isEmpty()) {
 			this.failures.record(AuthFailures.API_KEY);
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			String message = (header != null) ? "Invalid API key."
 					: "Missing API key: send 'Authorization: Bearer <api key>'.";
-			this.errorResponses.write(request, response, HttpStatus.UNAUTHORIZED,
-					new ApiError("unauthorized", message, null));
+			write(request, response, path, HttpStatus.UNAUTHORIZED, new ApiError("unauthorized", message, null));
 			return;
 		}
-		ApiKeyScope required = requiredScope(request.getMethod(), path(request));
+		ApiKeyScope required = requiredScope(request.getMethod(), path);
 		if (!key.get().grants(required)) {
 			this.failures.record(AuthFailures.INSUFFICIENT_SCOPE);
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
 					"Bearer error=\"insufficient_scope\", scope=\"" + required.wireName() + "\"");
-			this.errorResponses.write(request, response, HttpStatus.FORBIDDEN, new ApiError("insufficient_scope",
+			write(request, response, path, HttpStatus.FORBIDDEN, new ApiError("insufficient_scope",
 					"This API key lacks the '" + required.wireName() + "' scope this request needs.", null));
 			return;
 		}
+		ApiKeyAuthentication.mark(request, key.get());
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * An API key, or a management token of {@code POST /oauth/token} standing for one (a
+	 * JWT: never the format of a generated key).
+	 */
+	private Optional<ApiKey> authenticate(String credential) {
+		if (credential.startsWith(ApiKeys.PREFIX) || credential.chars().filter((c) -> c == '.').count() != 2) {
+			return this.apiKeys.authenticate(credential);
+		}
+		Optional<ApiKey> key = this.managementTokens.authenticate(credential);
+		return key.isPresent() ? key : this.apiKeys.authenticate(credential);
+	}
+
+	/**
+	 * The refusal in the wire's shape: Auth0's envelope under {@code /api/v2/}, else as
+	 * {@link ErrorResponses} writes it for the request's wire.
+	 */
+	private void write(HttpServletRequest request, HttpServletResponse response, String path, HttpStatus status,
+			ApiError error) throws IOException {
+		if (path.startsWith(AUTH0_PREFIX)) {
+			response.setStatus(status.value());
+			response.setContentType("application/json");
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("statusCode", status.value());
+			body.put("error", status.getReasonPhrase());
+			body.put("message", error.message());
+			body.put("errorCode", error.code());
+			response.getWriter().write(AUTH0_JSON.writeValueAsString(body));
+			return;
+		}
+		this.errorResponses.write(request, response, status, error);
 	}
 
 	/**

@@ -87,6 +87,17 @@ class ApiKeys {
 		return key;
 	}
 
+	/**
+	 * The active key with this id: a management token stands for its key only while the
+	 * key is active, with the scopes the key has now.
+	 */
+	Optional<ApiKey> findActive(String id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE id = :id AND revoked_at IS NULL")
+			.param("id", id)
+			.query(ApiKeys::key)
+			.optional();
+	}
+
 	/** Whether {@code secret} is an active key (of any scope). */
 	boolean isValid(String secret) {
 		return authenticate(secret).isPresent();

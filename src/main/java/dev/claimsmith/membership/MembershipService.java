@@ -234,8 +234,36 @@ public class MembershipService {
 		this.memberships.deleteById(id);
 	}
 
+	/**
+	 * Makes the user an active member with the default role; a user who already is one
+	 * stays as they are, an inactive membership is reactivated (Auth0's "add members" is
+	 * idempotent).
+	 * @throws ApiException 404 for an unknown user or organization
+	 */
+	@Transactional
+	public Membership addMember(String userId, String organizationId) {
+		Optional<Membership> existing = this.memberships.findLockedByUserIdAndOrganizationId(userId, organizationId);
+		if (existing.isPresent() && existing.get().isActive()) {
+			return existing.get();
+		}
+		return create(
+				new MembershipChanges(userId, null, organizationId, null, PatchValue.absent(), MetadataChanges.none()));
+	}
+
+	/**
+	 * Ends the user's membership of the organization, whatever its status.
+	 * @return whether there was one
+	 */
+	@Transactional
+	public boolean removeMember(String userId, String organizationId) {
+		Optional<Membership> existing = this.memberships.findLockedByUserIdAndOrganizationId(userId, organizationId);
+		existing.ifPresent(this.memberships::delete);
+		return existing.isPresent();
+	}
+
 	@Transactional(readOnly = true)
-	Page list(String userId, String organizationId, String externalId, List<String> statuses, ListRequest request) {
+	public Page list(String userId, String organizationId, String externalId, List<String> statuses,
+			ListRequest request) {
 		StringBuilder select = new StringBuilder("SELECT m.id FROM organization_membership m WHERE 1 = 1");
 		Map<String, Object> params = new HashMap<>();
 		if (userId != null) {
@@ -305,7 +333,8 @@ public class MembershipService {
 		return Timestamps.now(this.clock);
 	}
 
-	record Page(List<Membership> memberships, String before, String after) {
+	/** One page of memberships with the cursors around it. */
+	public record Page(List<Membership> memberships, String before, String after) {
 	}
 
 	/** One page of {@link #listActiveByOffset} and how many match in all. */

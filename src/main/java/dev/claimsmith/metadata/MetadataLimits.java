@@ -27,10 +27,10 @@ final class MetadataLimits {
 	 * The keys and values a request sends for {@code metadata}: string or null values,
 	 * WorkOS lengths, at most ten keys.
 	 */
-	static void checkStringChanges(ObjectNode changes) {
-		if (changes.size() > MAX_STRING_KEYS) {
+	static void checkStringChanges(ObjectNode changes, StringLimits limits) {
+		if (changes.size() > limits.maxKeys()) {
 			throw InvalidMetadataException.invalid("metadata",
-					"Metadata can have at most " + MAX_STRING_KEYS + " keys; " + changes.size() + " were sent.");
+					"Metadata can have at most " + limits.maxKeys() + " keys; " + changes.size() + " were sent.");
 		}
 		for (Entry<String, JsonNode> entry : changes.properties()) {
 			String key = entry.getKey();
@@ -38,15 +38,15 @@ final class MetadataLimits {
 			if (!value.isNull() && !value.isString()) {
 				throw stringKey(key, "Metadata value for key '" + printable(key) + "' must be a string or null.");
 			}
-			checkStringEntry(key, value.isNull() ? null : value.stringValue());
+			checkStringEntry(key, value.isNull() ? null : value.stringValue(), limits);
 		}
 	}
 
 	/** The merged {@code metadata}: at most ten keys, whatever their stored types. */
-	static void checkStringCount(ObjectNode result) {
-		if (result.size() > MAX_STRING_KEYS) {
+	static void checkStringCount(ObjectNode result, StringLimits limits) {
+		if (result.size() > limits.maxKeys()) {
 			throw InvalidMetadataException.invalid("metadata",
-					"Metadata can have at most " + MAX_STRING_KEYS + " keys; this would have " + result.size() + ".");
+					"Metadata can have at most " + limits.maxKeys() + " keys; this would have " + result.size() + ".");
 		}
 	}
 
@@ -107,22 +107,22 @@ final class MetadataLimits {
 		}
 	}
 
-	private static void checkStringEntry(String key, String value) {
-		if (key.isEmpty() || key.length() > MAX_STRING_KEY_LENGTH) {
-			throw stringKey(key, "Metadata key '" + printable(key) + "' must be 1 to " + MAX_STRING_KEY_LENGTH
+	private static void checkStringEntry(String key, String value, StringLimits limits) {
+		if (key.isEmpty() || key.length() > limits.maxKeyLength()) {
+			throw stringKey(key, "Metadata key '" + printable(key) + "' must be 1 to " + limits.maxKeyLength()
 					+ " characters long.");
 		}
-		if (!Ascii.isPrintable(key)) {
+		if (limits.printableAscii() && !Ascii.isPrintable(key)) {
 			throw stringKey(key, "Metadata key '" + printable(key) + "' must contain only printable ASCII characters.");
 		}
 		if (value == null) {
 			return;
 		}
-		if (value.length() > MAX_STRING_VALUE_LENGTH) {
-			throw stringKey(key, "Metadata value for key '" + key + "' must be at most " + MAX_STRING_VALUE_LENGTH
-					+ " characters long.");
+		if (value.length() > limits.maxValueLength()) {
+			throw stringKey(key, "Metadata value for key '" + printable(key) + "' must be at most "
+					+ limits.maxValueLength() + " characters long.");
 		}
-		if (!Ascii.isPrintable(value)) {
+		if (limits.printableAscii() && !Ascii.isPrintable(value)) {
 			throw stringKey(key, "Metadata value for key '" + key + "' must contain only printable ASCII characters.");
 		}
 	}

@@ -38,17 +38,46 @@ public final class MetadataUpdate {
 	/** Null for a merge patch that empties the class. */
 	private final ObjectNode document;
 
+	private final StringLimits stringLimits;
+
 	private MetadataUpdate(MetadataClass metadataClass, boolean mergePatch, ObjectNode document) {
-		this(metadataClass, mergePatch, false, false, document);
+		this(metadataClass, mergePatch, false, false, document, StringLimits.WORKOS);
 	}
 
 	private MetadataUpdate(MetadataClass metadataClass, boolean mergePatch, boolean replacement, boolean typed,
 			ObjectNode document) {
+		this(metadataClass, mergePatch, replacement, typed, document, StringLimits.WORKOS);
+	}
+
+	private MetadataUpdate(MetadataClass metadataClass, boolean mergePatch, ObjectNode document,
+			StringLimits stringLimits) {
+		this(metadataClass, mergePatch, false, false, document, stringLimits);
+	}
+
+	private MetadataUpdate(MetadataClass metadataClass, boolean mergePatch, boolean replacement, boolean typed,
+			ObjectNode document, StringLimits stringLimits) {
 		this.metadataClass = metadataClass;
 		this.mergePatch = mergePatch;
 		this.replacement = replacement;
 		this.typed = typed;
 		this.document = document;
+		this.stringLimits = stringLimits;
+	}
+
+	/**
+	 * Like {@link #partial} for {@code metadata}, under another wire's string limits
+	 * (checked on the request and on the merged result).
+	 * @throws InvalidMetadataException as {@link #partial} does
+	 */
+	public static MetadataUpdate partialStrings(JsonNode field, StringLimits limits) {
+		if (field == null) {
+			return null;
+		}
+		if (!(field instanceof ObjectNode object)) {
+			throw InvalidMetadataException.wrongType(MetadataClass.METADATA.field(), "metadata must be an object.");
+		}
+		MetadataLimits.checkStringChanges(object, limits);
+		return new MetadataUpdate(MetadataClass.METADATA, false, object.deepCopy(), limits);
 	}
 
 	/**
@@ -121,7 +150,7 @@ public final class MetadataUpdate {
 	public JsonMetadata applyTo(JsonMetadata current) {
 		ObjectNode result = merged(current.node());
 		if (this.metadataClass.isStringsOnly() && !this.typed) {
-			MetadataLimits.checkStringCount(result);
+			MetadataLimits.checkStringCount(result, this.stringLimits);
 		}
 		else {
 			MetadataLimits.checkJson(this.metadataClass, result);
@@ -175,7 +204,7 @@ public final class MetadataUpdate {
 					metadataClass.field() + " must be an object.");
 		}
 		if (metadataClass.isStringsOnly()) {
-			MetadataLimits.checkStringChanges(object);
+			MetadataLimits.checkStringChanges(object, StringLimits.WORKOS);
 		}
 		else {
 			MetadataLimits.checkJson(metadataClass, object);

@@ -179,13 +179,43 @@ public class OrganizationService {
 	 * cascade).
 	 */
 	@Transactional
-	void delete(String id, IfMatch ifMatch) {
+	public void delete(String id, IfMatch ifMatch) {
 		locked(id, ifMatch);
 		this.organizations.deleteById(id);
 	}
 
+	/**
+	 * Creates an organization with a name and metadata classes only, for wires whose
+	 * bodies differ from WorkOS's (they validate their own fields).
+	 */
+	@Transactional
+	public Organization create(String name, MetadataChanges metadata) {
+		return save(Organization.create(name, List.of(), null, metadata, Timestamps.now(this.clock)));
+	}
+
+	/** Renames (when {@code name} is present) and applies {@code metadata}, locked. */
+	@Transactional
+	public Organization update(String id, PatchValue<String> name, MetadataChanges metadata) {
+		Organization organization = locked(id, IfMatch.any());
+		Instant now = Timestamps.now(this.clock);
+		name.ifPresent((value) -> organization.rename(value, now));
+		organization.updateMetadata(metadata, now);
+		return save(organization);
+	}
+
 	@Transactional(readOnly = true)
-	Page list(List<String> domains, ListRequest request) {
+	public long count() {
+		return this.organizations.count();
+	}
+
+	/** The oldest organization with exactly this name, if any. */
+	@Transactional(readOnly = true)
+	public Optional<Organization> findByName(String name) {
+		return this.organizations.findFirstByNameOrderByIdAsc(name);
+	}
+
+	@Transactional(readOnly = true)
+	public Page list(List<String> domains, ListRequest request) {
 		String select = "SELECT o.id FROM organization o WHERE 1 = 1";
 		Map<String, Object> params = Map.of();
 		if (!domains.isEmpty()) {
@@ -270,7 +300,8 @@ public class OrganizationService {
 		}
 	}
 
-	record Page(List<Organization> organizations, String before, String after) {
+	/** One page of organizations with the cursors around it. */
+	public record Page(List<Organization> organizations, String before, String after) {
 	}
 
 	/** One page of {@link #listByOffset} and how many match in all. */

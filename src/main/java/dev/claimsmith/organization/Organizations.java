@@ -15,6 +15,8 @@ interface Organizations extends ListCrudRepository<Organization, String> {
 
 	boolean existsBySlug(String slug);
 
+	Optional<Organization> findFirstByNameOrderByIdAsc(String name);
+
 	/** Loads under a row lock, so concurrent partial updates apply one after another. */
 	@Lock(LockMode.PESSIMISTIC_WRITE)
 	Optional<Organization> findLockedById(String id);

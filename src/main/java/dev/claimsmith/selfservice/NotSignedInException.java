@@ -4,7 +4,7 @@ package dev.claimsmith.selfservice;
  * No valid access token: answered 401 {@code unauthorized} with
  * {@code WWW-Authenticate: Bearer error="invalid_token"}.
  */
-class NotSignedInException extends RuntimeException {
+public class NotSignedInException extends RuntimeException {
 
 	NotSignedInException(String message) {
 		super(message, null, false, false);

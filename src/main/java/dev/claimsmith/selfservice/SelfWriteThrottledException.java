@@ -3,7 +3,7 @@ package dev.claimsmith.selfservice;
 import java.time.Duration;
 
 /** Too many writes through {@code PATCH /me}: answered 429 with {@code Retry-After}. */
-class SelfWriteThrottledException extends RuntimeException {
+public class SelfWriteThrottledException extends RuntimeException {
 
 	private final Duration retryAfter;
 
@@ -13,7 +13,7 @@ class SelfWriteThrottledException extends RuntimeException {
 	}
 
 	/** Whole seconds, at least one, as {@code Retry-After} wants. */
-	long retryAfterSeconds() {
+	public long retryAfterSeconds() {
 		return Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
 	}
 

@@ -16,8 +16,11 @@ import dev.claimsmith.store.UniqueViolations;
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService {
 
+	private static final JsonMapper JSON_TEXT = JsonMapper.builder().build();
+
 	private final Users users;
 
 	private final PasswordHasher passwordHasher;
@@ -36,11 +41,14 @@ public class UserService {
 
 	private final Clock clock;
 
-	UserService(Users users, PasswordHasher passwordHasher, CursorPager pager, Clock clock) {
+	private final JdbcClient jdbc;
+
+	UserService(Users users, PasswordHasher passwordHasher, CursorPager pager, Clock clock, JdbcClient jdbc) {
 		this.users = users;
 		this.passwordHasher = passwordHasher;
 		this.pager = pager;
 		this.clock = clock;
+		this.jdbc = jdbc;
 	}
 
 	@Transactional(readOnly = true)
@@ -119,7 +127,7 @@ public class UserService {
 	 * key.
 	 */
 	@Transactional
-	User update(String id, UserChanges changes, IfMatch ifMatch) {
+	public User update(String id, UserChanges changes, IfMatch ifMatch) {
 		String passwordHash = changes.password().map(this.passwordHasher::hash).orElse(null);
 		User user = locked(id, ifMatch);
 		Instant now = Timestamps.now(this.clock);
@@ -155,7 +163,7 @@ public class UserService {
 	 * cascade).
 	 */
 	@Transactional
-	void delete(String id, IfMatch ifMatch) {
+	public void delete(String id, IfMatch ifMatch) {
 		locked(id, ifMatch);
 		this.users.deleteById(id);
 	}
@@ -192,6 +200,61 @@ public class UserService {
 		return new Page(users, page.before(), page.after());
 	}
 
+	/**
+	 * Users by offset, for wires that page by number (Auth0's {@code page}/
+	 * {@code per_page}), oldest first, with the total. {@code publicMetadata} filters on
+	 * top-level string values of {@code public_metadata}: a text pre-filter in SQL
+	 * (portable, no JSON operators), then an exact check of the parsed class; such a
+	 * search considers at most {@code maxMatches} candidates, as Auth0's search does.
+	 */
+	@Transactional(readOnly = true)
+	public Search search(String email, Map<String, String> publicMetadata, int offset, int limit, int maxMatches) {
+		StringBuilder where = new StringBuilder(" FROM app_user u WHERE 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (email != null) {
+			where.append(" AND u.email_key = :emailKey");
+			params.put("emailKey", User.emailKey(email));
+		}
+		int index = 0;
+		for (Map.Entry<String, String> entry : publicMetadata.entrySet()) {
+			String name = "pm" + index++;
+			where.append(" AND u.public_metadata LIKE :").append(name).append(" ESCAPE '!'");
+			params.put(name, "%" + likeEscaped(
+					JSON_TEXT.writeValueAsString(entry.getKey()) + ":" + JSON_TEXT.writeValueAsString(entry.getValue()))
+					+ "%");
+		}
+		if (publicMetadata.isEmpty()) {
+			long total = this.jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
+			List<String> ids = this.jdbc
+				.sql("SELECT u.id" + where + " ORDER BY u.id LIMIT " + limit + " OFFSET " + offset)
+				.params(params)
+				.query(String.class)
+				.list();
+			return new Search(ordered(ids), total);
+		}
+		List<String> candidates = this.jdbc.sql("SELECT u.id" + where + " ORDER BY u.id LIMIT " + maxMatches)
+			.params(params)
+			.query(String.class)
+			.list();
+		List<User> matches = ordered(candidates).stream()
+			.filter((user) -> publicMetadata.entrySet().stream().allMatch((entry) -> {
+				JsonNode value = user.publicMetadata().json().get(entry.getKey());
+				return value != null && value.isString() && value.stringValue().equals(entry.getValue());
+			}))
+			.toList();
+		int from = Math.min(offset, matches.size());
+		return new Search(matches.subList(from, Math.min(matches.size(), from + limit)), matches.size());
+	}
+
+	private List<User> ordered(List<String> ids) {
+		Map<String, User> byId = findAll(ids);
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+	}
+
+	private static String likeEscaped(String text) {
+		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+	}
+
 	private User save(User user) {
 		try {
 			return this.users.save(user);
@@ -210,6 +273,10 @@ public class UserService {
 	}
 
 	record Page(List<User> users, String before, String after) {
+	}
+
+	/** One page of a {@link #search} and the number of all its matches. */
+	public record Search(List<User> users, long total) {
 	}
 
 }

@@ -1,0 +1,59 @@
+package dev.claimsmith.interop;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.HttpsApiTest;
+import dev.claimsmith.TestTls;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Auth0's official Node SDK ({@code auth0} 7.x, pinned by
+ * {@code src/test/auth0/package-lock.json} and installed by the build's {@code npm ci}
+ * step) as the client, over TLS that trusts only the test CA: {@code interop.mjs} signs
+ * in with client credentials and drives users, metadata, search, organizations, members,
+ * a user's own writes, errors and deletes. Any failure is a wire incompatibility in the
+ * service, never something to work around in the script.
+ */
+@HttpsApiTest
+class Auth0SdkInteropTest {
+
+	private static final Path DIRECTORY = Path.of("src", "test", "auth0");
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void officialAuth0SdkRunsUnmodifiedAgainstClaimsmith() throws IOException, InterruptedException {
+		assertThat(DIRECTORY.resolve("node_modules/auth0"))
+			.as("run 'npm ci' in src/test/auth0 (the build's npm-ci-auth0 step does)")
+			.isDirectory();
+		Path output = Files.createTempFile("auth0-interop", ".log");
+		ProcessBuilder node = new ProcessBuilder("node", "interop.mjs").directory(DIRECTORY.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile());
+		node.environment().put("CLAIMSMITH_DOMAIN", "localhost:" + this.port);
+		node.environment().put("CLAIMSMITH_CLIENT_ID", "client_claimsmith");
+		node.environment().put("CLAIMSMITH_CLIENT_SECRET", ApiClient.API_KEY);
+		node.environment().put("NODE_EXTRA_CA_CERTS", TestTls.files().caCertificate().toAbsolutePath().toString());
+		Process process = node.start();
+		boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		String log = Files.readString(output, StandardCharsets.UTF_8);
+		Files.deleteIfExists(output);
+		assertThat(finished).as("interop.mjs did not finish in time:%n%s", log).isTrue();
+		assertThat(process.exitValue()).as("interop.mjs failed:%n%s", log).isZero();
+		assertThat(log).contains("all steps passed");
+	}
+
+}
