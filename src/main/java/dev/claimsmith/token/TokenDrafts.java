@@ -52,7 +52,7 @@ class TokenDrafts {
 		Instant expiresAt = issuedAt.plus(lifetime);
 		String jti = Ids.next("jti");
 		Map<String, Object> payload = this.payloads.payload(subject.userId(), subject.organizationId(), subject.role(),
-				subject.permissions(), sessionId, issuedAt, expiresAt, jti, rendered.claims());
+				subject.permissions(), sessionId, issuedAt, expiresAt, jti, subject.fingerprint(), rendered.claims());
 		return new TokenDraft(template, rendered, payload, lifetime, expiresAt, jti);
 	}
 
