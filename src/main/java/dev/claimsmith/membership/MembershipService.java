@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.claimsmith.events.ChangeEvent;
 import dev.claimsmith.organization.OrganizationService;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Timestamps;
@@ -43,8 +44,11 @@ public class MembershipService {
 
 	private final Clock clock;
 
+	private final MembershipEvents events;
+
 	MembershipService(Memberships memberships, UserService users, OrganizationService organizations,
-			RolesProperties roles, CursorPager pager, Clock clock) {
+			RolesProperties roles, CursorPager pager, Clock clock, MembershipEvents events) {
+		this.events = events;
 		this.memberships = memberships;
 		this.users = users;
 		this.organizations = organizations;
@@ -96,7 +100,9 @@ public class MembershipService {
 			.orElseGet(() -> Membership.create(userId, organizationId, role, now()));
 		changes.externalId().ifPresent((externalId) -> membership.changeExternalId(externalId, now()));
 		membership.updateMetadata(changes.metadata(), now());
-		return save(membership);
+		// Re-creating an inactive membership reactivates it: an update of that one.
+		String event = existing.isPresent() ? ChangeEvent.MEMBERSHIP_UPDATED : ChangeEvent.MEMBERSHIP_CREATED;
+		return this.events.published(event, save(membership));
 	}
 
 	/**
@@ -127,7 +133,7 @@ public class MembershipService {
 		}
 		changes.externalId().ifPresent((externalId) -> membership.changeExternalId(externalId, now));
 		membership.updateMetadata(changes.metadata(), now);
-		return save(membership);
+		return this.events.published(ChangeEvent.MEMBERSHIP_UPDATED, save(membership));
 	}
 
 	/**
@@ -142,12 +148,12 @@ public class MembershipService {
 					"This membership belongs to an open invitation: accept or revoke the invitation instead.");
 		}
 		membership.changeStatus(status, now());
-		return this.memberships.save(membership);
+		return this.events.published(ChangeEvent.MEMBERSHIP_UPDATED, this.memberships.save(membership));
 	}
 
 	@Transactional
 	void delete(String id, IfMatch ifMatch) {
-		locked(id, ifMatch);
+		this.events.published(ChangeEvent.MEMBERSHIP_DELETED, locked(id, ifMatch));
 		this.memberships.deleteById(id);
 	}
 

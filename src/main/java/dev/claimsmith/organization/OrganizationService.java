@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.claimsmith.events.ChangeEvent;
 import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Timestamps;
@@ -17,6 +18,7 @@ import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,10 +36,13 @@ public class OrganizationService {
 
 	private final Clock clock;
 
-	OrganizationService(Organizations organizations, CursorPager pager, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	OrganizationService(Organizations organizations, CursorPager pager, Clock clock, ApplicationEventPublisher events) {
 		this.organizations = organizations;
 		this.pager = pager;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -64,7 +69,7 @@ public class OrganizationService {
 		Organization organization = Organization.create(request.name().value(),
 				(request.domains().value() == null) ? List.of() : request.domains().value(),
 				request.externalId().value(), request.metadata(), now);
-		return save(organization);
+		return published(ChangeEvent.ORGANIZATION_CREATED, save(organization));
 	}
 
 	/**
@@ -79,7 +84,7 @@ public class OrganizationService {
 		changes.externalId().ifPresent((externalId) -> organization.changeExternalId(externalId, now));
 		changes.domains().ifPresent((domains) -> organization.replaceDomains(domains, now));
 		organization.updateMetadata(changes.metadata(), now);
-		return save(organization);
+		return published(ChangeEvent.ORGANIZATION_UPDATED, save(organization));
 	}
 
 	/** Applies a merge patch of the metadata classes under the row's lock. */
@@ -87,7 +92,7 @@ public class OrganizationService {
 	Organization patchMetadata(String id, MetadataChanges changes, IfMatch ifMatch) {
 		Organization organization = locked(id, ifMatch);
 		organization.updateMetadata(changes, Timestamps.now(this.clock));
-		return save(organization);
+		return published(ChangeEvent.ORGANIZATION_UPDATED, save(organization));
 	}
 
 	/**
@@ -96,8 +101,17 @@ public class OrganizationService {
 	 */
 	@Transactional
 	void delete(String id, IfMatch ifMatch) {
-		locked(id, ifMatch);
+		published(ChangeEvent.ORGANIZATION_DELETED, locked(id, ifMatch));
 		this.organizations.deleteById(id);
+	}
+
+	/**
+	 * Publishes the change for the events feed, inside the write's transaction (see
+	 * {@link ChangeEvent}).
+	 */
+	private Organization published(String event, Organization organization) {
+		this.events.publishEvent(new ChangeEvent(event, organization.id(), OrganizationResponse.of(organization)));
+		return organization;
 	}
 
 	@Transactional(readOnly = true)
