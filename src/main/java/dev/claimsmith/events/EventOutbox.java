@@ -11,6 +11,8 @@ import dev.claimsmith.store.Timestamps;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -41,7 +43,12 @@ class EventOutbox {
 		this.clock = clock;
 	}
 
+	/**
+	 * Runs after every other listener of the event, so that changes those publish in turn
+	 * (a deleted user's memberships) come first in the feed.
+	 */
 	@EventListener
+	@Order(Ordered.LOWEST_PRECEDENCE)
 	void append(ChangeEvent change) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()
 				|| TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
@@ -78,7 +85,25 @@ class EventOutbox {
 				.param("data", row.data())
 				.param("createdAt", Timestamp.from(row.createdAt()))
 				.update();
+			queueDeliveries(position, row);
 		}
+	}
+
+	/**
+	 * One pending delivery per enabled endpoint subscribed to the event, in the same
+	 * transaction: delivering happens later, on the deliverer's threads, so a slow or
+	 * dead receiver never slows a write.
+	 */
+	private void queueDeliveries(long position, Row row) {
+		this.jdbc
+			.sql("INSERT INTO webhook_delivery (endpoint_id, event_position, event_id, state, attempts,"
+					+ " next_attempt_at, created_at) SELECT id, :position, :eventId, 'pending', 0, :now, :now"
+					+ " FROM webhook_endpoint WHERE status = 'enabled' AND events LIKE :pattern")
+			.param("position", position)
+			.param("eventId", row.id())
+			.param("now", Timestamp.from(row.createdAt()))
+			.param("pattern", "%," + row.event() + ",%")
+			.update();
 	}
 
 	private record Row(String id, String event, String organizationId, String data, Instant createdAt) {

@@ -2,6 +2,7 @@ package dev.claimsmith.events;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,9 @@ class EventsApiTest {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	EventsPurge purge;
 
 	ApiClient api;
 
@@ -161,6 +165,42 @@ class EventsApiTest {
 	}
 
 	@Test
+	void deletingAUserOrOrganizationAppendsTheDeletionOfTheMembershipsThatGoWithItFirst() {
+		String userId = this.api.post("/user_management/users", Map.of("email", "evc-" + unique() + "@example.com"))
+			.field("id");
+		String orgId = this.api.post("/organizations", Map.of("name", "Evc " + unique())).field("id");
+		String otherOrgId = this.api.post("/organizations", Map.of("name", "Evc " + unique())).field("id");
+		Response userMembership = this.api.post("/user_management/organization_memberships",
+				Map.of("user_id", userId, "organization_id", otherOrgId));
+		Response orgMembership = this.api.post("/user_management/organization_memberships",
+				Map.of("user", Map.of("email", "evc-" + unique() + "@example.com"), "organization_id", orgId));
+		JsonNode userMembershipBefore = this.api
+			.get("/user_management/organization_memberships/" + userMembership.field("id"))
+			.json();
+		JsonNode orgMembershipBefore = this.api
+			.get("/user_management/organization_memberships/" + orgMembership.field("id"))
+			.json();
+
+		assertThat(this.api.delete(path("/user_management/users/", userId)).status()).isEqualTo(200);
+		assertThat(this.api.delete(path("/organizations/", orgId)).status()).isEqualTo(202);
+
+		List<JsonNode> events = allEvents("range_start=" + encode(this.start.toString()));
+		List<String> deletions = events.stream()
+			.filter((event) -> event.get("event").asString().endsWith(".deleted"))
+			.map((event) -> event.get("event").asString() + " " + event.get("data").get("id").asString())
+			.toList();
+		assertThat(deletions).containsSubsequence("organization_membership.deleted " + userMembership.field("id"),
+				"user.deleted " + userId, "organization_membership.deleted " + orgMembership.field("id"),
+				"organization.deleted " + orgId);
+		assertThat(eventsOf(userMembership.field("id"))).last()
+			.satisfies((event) -> assertThat(event.get("data")).isEqualTo(userMembershipBefore));
+		assertThat(eventsOf(orgMembership.field("id"))).last()
+			.satisfies((event) -> assertThat(event.get("data")).isEqualTo(orgMembershipBefore));
+		assertThat(eventsOf(orgMembership.field("id"))).extracting((event) -> event.get("event").asString())
+			.containsExactly("organization_membership.created", "organization_membership.deleted");
+	}
+
+	@Test
 	void aFailingWriteAppendsNoEvent() {
 		String email = "evf-" + unique() + "@example.com";
 		String takenUser = this.api.post("/user_management/users", Map.of("email", email)).field("id");
@@ -251,6 +291,17 @@ class EventsApiTest {
 
 		assertThat(beforeLateCommit).contains(earlyId).doesNotContain(lateMarker);
 		assertThat(afterLateCommit).containsSubsequence(earlyId, lateMarker);
+	}
+
+	@Test
+	void purgeDeletesEventsPastTheirRetentionOnly() {
+		String kept = this.api.post("/organizations", Map.of("name", "Evr " + unique())).field("id");
+
+		this.purge.purge(Instant.now());
+		assertThat(eventsOf(kept)).as("within retention").hasSize(1);
+
+		assertThat(this.purge.purge(Instant.now().plus(Duration.ofDays(30)).plusSeconds(60))).isPositive();
+		assertThat(eventsOf(kept)).as("past the 30 days").isEmpty();
 	}
 
 	@Test
