@@ -8,19 +8,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import com.sun.net.httpserver.HttpServer;
+import com.workos.models.OrganizationCreated;
+import com.workos.models.WorkOSEvent;
 import com.workos.webhooks.Webhook;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
+import dev.claimsmith.ApiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -31,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Webhook endpoints and signed, ordered, retried deliveries to a receiver on loopback,
  * verified with the official WorkOS Java SDK's webhook helper.
  */
-@dev.claimsmith.ApiTest
+@ApiTest
 @TestPropertySource(properties = { "claimsmith.webhooks.allowed-http-hosts=127.0.0.1",
 		"claimsmith.webhooks.initial-backoff=200ms", "claimsmith.webhooks.poll-interval=100ms" })
 class WebhookApiTest {
@@ -40,6 +47,15 @@ class WebhookApiTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	WebhookDeliverer deliverer;
+
+	final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	final AtomicInteger maxInFlightPerEndpoint = new AtomicInteger();
+
+	volatile long receiverDelayMillis;
 
 	ApiClient api;
 
@@ -56,6 +72,17 @@ class WebhookApiTest {
 		this.receiver.createContext("/hook", (exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			Received got = new Received(body, exchange.getRequestHeaders().getFirst("WorkOS-Signature"));
+			int concurrent = this.inFlight
+				.computeIfAbsent(exchange.getRequestURI().getPath(), (path) -> new AtomicInteger())
+				.incrementAndGet();
+			this.maxInFlightPerEndpoint.accumulateAndGet(concurrent, Math::max);
+			try {
+				Thread.sleep(this.receiverDelayMillis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.inFlight.get(exchange.getRequestURI().getPath()).decrementAndGet();
 			this.received.add(got);
 			AtomicInteger left = this.failuresLeft.get(got.objectId());
 			int status = (left != null && left.getAndDecrement() > 0) ? 500 : 200;
@@ -129,6 +156,9 @@ class WebhookApiTest {
 					secret);
 			assertThat(verified.get("data").get("id").asText()).isEqualTo(orgId);
 		}
+		WorkOSEvent typed = webhook.constructTypedEvent(mine.get(0).body(), mine.get(0).signature(), secret);
+		assertThat(typed).isInstanceOfSatisfying(OrganizationCreated.class,
+				(created) -> assertThat(created.getData().getId()).isEqualTo(orgId));
 		JsonNode log = this.api.get("/webhook_endpoints/" + endpoint.field("id") + "/deliveries").json();
 		awaitTrue(() -> this.api.get("/webhook_endpoints/" + endpoint.field("id") + "/deliveries")
 			.json()
@@ -156,6 +186,38 @@ class WebhookApiTest {
 			.get(0);
 		assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
 		assertThat(delivery.get("last_status").asInt()).isEqualTo(200);
+	}
+
+	@Test
+	void manyDeliverersAtOnceNeverDeliverAnEventTwiceNorOutOfOrderAndASlowReceiverNeverSlowsWrites() throws Exception {
+		this.receiverDelayMillis = 300;
+		createEndpoint(List.of("organization.created", "organization.updated"));
+		long writeStart = System.nanoTime();
+		String orgId = this.api.post("/organizations", Map.of("name", "Hook many " + unique())).field("id");
+		for (int i = 0; i < 4; i++) {
+			this.api.put("/organizations/" + orgId, Map.of("name", "Hook many " + i + " " + unique()));
+		}
+		Duration writes = Duration.ofNanos(System.nanoTime() - writeStart);
+		// Besides every context's own scheduler, four more deliverers race for the rows.
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		for (int i = 0; i < 4; i++) {
+			pool.submit(() -> {
+				for (int n = 0; n < 20; n++) {
+					this.deliverer.deliverOne();
+				}
+			});
+		}
+
+		awaitTrue(() -> deliveriesOf(orgId).size() >= 5);
+		pool.shutdown();
+		assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(writes).as("five writes while the receiver takes 300 ms each").isLessThan(Duration.ofMillis(1500));
+		assertThat(deliveriesOf(orgId)).hasSize(5);
+		assertThat(deliveriesOf(orgId)).extracting(Received::event)
+			.containsExactly("organization.created", "organization.updated", "organization.updated",
+					"organization.updated", "organization.updated");
+		assertThat(this.maxInFlightPerEndpoint.get()).as("deliveries to one endpoint at once").isEqualTo(1);
 	}
 
 	private String deliveryState(String endpointId) {
