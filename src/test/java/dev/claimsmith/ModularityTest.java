@@ -28,8 +28,8 @@ class ModularityTest {
 	@Test
 	void everyTopLevelPackageIsAModule() {
 		assertThat(modules.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"auth", "auth0", "clerk", "invitation", "keys", "membership", "metadata", "organization", "selfservice",
-				"store", "template", "token", "user", "web");
+				"auth", "auth0", "clerk", "events", "invitation", "keys", "membership", "metadata", "organization",
+				"selfservice", "store", "template", "token", "user", "web");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.claimsmith.events.ChangeEvent;
 import dev.claimsmith.membership.PendingMemberships;
 import dev.claimsmith.membership.RolesProperties;
 import dev.claimsmith.organization.OrganizationService;
@@ -20,6 +21,7 @@ import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,8 +49,12 @@ public class InvitationService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	InvitationService(Invitations invitations, PendingMemberships memberships, UserService users,
-			OrganizationService organizations, RolesProperties roles, CursorPager pager, Clock clock) {
+			OrganizationService organizations, RolesProperties roles, CursorPager pager, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.invitations = invitations;
 		this.memberships = memberships;
 		this.users = users;
@@ -83,7 +89,7 @@ public class InvitationService {
 		String token = InvitationTokens.generate();
 		Invitation invitation = Invitation.open(invited, (hold != null) ? hold.membershipId() : null,
 				(hold != null) ? hold.priorStatus() : null, InvitationTokens.hash(token), now);
-		return new Issued(save(invitation), token);
+		return new Issued(published(ChangeEvent.INVITATION_CREATED, save(invitation)), token);
 	}
 
 	@Transactional(readOnly = true)
@@ -105,7 +111,7 @@ public class InvitationService {
 		}
 		String token = InvitationTokens.generate();
 		invitation.renew(InvitationTokens.hash(token), now());
-		return new Issued(save(invitation), token);
+		return new Issued(published(ChangeEvent.INVITATION_RESENT, save(invitation)), token);
 	}
 
 	/** Revokes a pending invitation, expired or not, and lets go of its membership. */
@@ -117,7 +123,7 @@ public class InvitationService {
 		}
 		releaseMembership(invitation);
 		invitation.revoke(now());
-		return save(invitation);
+		return published(ChangeEvent.INVITATION_REVOKED, save(invitation));
 	}
 
 	/**
@@ -181,7 +187,17 @@ public class InvitationService {
 					invitation.roleSlug(), invitation.metadata(), invitation.publicMetadata());
 		}
 		invitation.accept(userId, membershipId, now());
-		return save(invitation);
+		return published(ChangeEvent.INVITATION_ACCEPTED, save(invitation));
+	}
+
+	/**
+	 * Publishes the change for the events feed, inside the write's transaction (see
+	 * {@link ChangeEvent}); never with the token, which is stored only as a hash.
+	 */
+	private Invitation published(String event, Invitation invitation) {
+		this.events.publishEvent(
+				new ChangeEvent(event, invitation.organizationId(), InvitationResponse.of(invitation, now())));
+		return invitation;
 	}
 
 	private Invitation acceptable(Invitation invitation) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.claimsmith.events.ChangeEvent;
 import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.organization.OrganizationService;
 import dev.claimsmith.store.CursorPager;
@@ -48,9 +49,13 @@ public class MembershipService {
 
 	private final Clock clock;
 
+	private final MembershipEvents events;
+
 	MembershipService(Memberships memberships, UserService users, OrganizationService organizations,
-			RolesProperties roles, CursorPager pager, NamedParameterJdbcTemplate jdbc, Clock clock) {
+			RolesProperties roles, CursorPager pager, NamedParameterJdbcTemplate jdbc, Clock clock,
+			MembershipEvents events) {
 		this.jdbc = jdbc;
+		this.events = events;
 		this.memberships = memberships;
 		this.users = users;
 		this.organizations = organizations;
@@ -102,7 +107,9 @@ public class MembershipService {
 			.orElseGet(() -> Membership.create(userId, organizationId, role, now()));
 		changes.externalId().ifPresent((externalId) -> membership.changeExternalId(externalId, now()));
 		membership.updateMetadata(changes.metadata(), now());
-		return save(membership);
+		// Re-creating an inactive membership reactivates it: an update of that one.
+		String event = existing.isPresent() ? ChangeEvent.MEMBERSHIP_UPDATED : ChangeEvent.MEMBERSHIP_CREATED;
+		return this.events.published(event, save(membership));
 	}
 
 	/**
@@ -210,7 +217,7 @@ public class MembershipService {
 		}
 		changes.externalId().ifPresent((externalId) -> membership.changeExternalId(externalId, now));
 		membership.updateMetadata(changes.metadata(), now);
-		return save(membership);
+		return this.events.published(ChangeEvent.MEMBERSHIP_UPDATED, save(membership));
 	}
 
 	/**
@@ -225,12 +232,12 @@ public class MembershipService {
 					"This membership belongs to an open invitation: accept or revoke the invitation instead.");
 		}
 		membership.changeStatus(status, now());
-		return this.memberships.save(membership);
+		return this.events.published(ChangeEvent.MEMBERSHIP_UPDATED, this.memberships.save(membership));
 	}
 
 	@Transactional
 	void delete(String id, IfMatch ifMatch) {
-		locked(id, ifMatch);
+		this.events.published(ChangeEvent.MEMBERSHIP_DELETED, locked(id, ifMatch));
 		this.memberships.deleteById(id);
 	}
 

@@ -25,6 +25,12 @@ interface Memberships extends ListCrudRepository<Membership, String> {
 	Optional<Membership> findLockedById(String id);
 
 	@Lock(LockMode.PESSIMISTIC_WRITE)
+	List<Membership> findLockedByUserId(String userId);
+
+	@Lock(LockMode.PESSIMISTIC_WRITE)
+	List<Membership> findLockedByOrganizationId(String organizationId);
+
+	@Lock(LockMode.PESSIMISTIC_WRITE)
 	Optional<Membership> findLockedByUserIdAndOrganizationId(String userId, String organizationId);
 
 }

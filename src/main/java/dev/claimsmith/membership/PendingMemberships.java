@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.claimsmith.events.ChangeEvent;
 import dev.claimsmith.metadata.JsonMetadata;
 import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.metadata.MetadataClass;
@@ -30,10 +31,13 @@ public class PendingMemberships {
 
 	private final Clock clock;
 
-	PendingMemberships(Memberships memberships, MembershipService service, Clock clock) {
+	private final MembershipEvents events;
+
+	PendingMemberships(Memberships memberships, MembershipService service, Clock clock, MembershipEvents events) {
 		this.memberships = memberships;
 		this.service = service;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -59,11 +63,12 @@ public class PendingMemberships {
 			}
 			String prior = membership.status();
 			membership.holdPending(roleSlug, now);
-			return new Hold(this.memberships.save(membership).id(), prior);
+			Membership held = this.events.published(ChangeEvent.MEMBERSHIP_UPDATED, this.memberships.save(membership));
+			return new Hold(held.id(), prior);
 		}
 		try {
-			return new Hold(this.memberships.save(Membership.pending(userId, organizationId, roleSlug, now)).id(),
-					null);
+			Membership held = this.memberships.save(Membership.pending(userId, organizationId, roleSlug, now));
+			return new Hold(this.events.published(ChangeEvent.MEMBERSHIP_CREATED, held).id(), null);
 		}
 		catch (DataIntegrityViolationException ex) {
 			if (UniqueViolations.isViolationOf(ex, "organization_membership_user_org_key")) {
@@ -82,11 +87,12 @@ public class PendingMemberships {
 	public void release(String membershipId, String priorStatus) {
 		this.memberships.findLockedById(membershipId).filter(Membership::isPending).ifPresent((membership) -> {
 			if (priorStatus == null) {
+				this.events.published(ChangeEvent.MEMBERSHIP_DELETED, membership);
 				this.memberships.delete(membership);
 			}
 			else {
 				membership.changeStatus(priorStatus, Timestamps.now(this.clock));
-				this.memberships.save(membership);
+				this.events.published(ChangeEvent.MEMBERSHIP_UPDATED, this.memberships.save(membership));
 			}
 		});
 	}
@@ -111,7 +117,10 @@ public class PendingMemberships {
 			.filter((membership) -> pending.isEmpty() || !membership.id().equals(pending.get().id()));
 		Membership target;
 		if (own.isPresent()) {
-			pending.ifPresent(this.memberships::delete);
+			pending.ifPresent((gone) -> {
+				this.events.published(ChangeEvent.MEMBERSHIP_DELETED, gone);
+				this.memberships.delete(gone);
+			});
 			target = own.get();
 		}
 		else {
@@ -120,7 +129,8 @@ public class PendingMemberships {
 		target.activateFor(userId, roleSlug, now);
 		target.updateMetadata(MetadataChanges.of(moved(MetadataClass.METADATA, metadata),
 				moved(MetadataClass.PUBLIC_METADATA, publicMetadata)), now);
-		return this.memberships.save(target).id();
+		String event = (target.version() == 0) ? ChangeEvent.MEMBERSHIP_CREATED : ChangeEvent.MEMBERSHIP_UPDATED;
+		return this.events.published(event, this.memberships.save(target)).id();
 	}
 
 	/**

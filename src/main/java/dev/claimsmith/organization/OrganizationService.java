@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.claimsmith.events.ChangeEvent;
 import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Timestamps;
@@ -21,6 +22,7 @@ import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
 import dev.claimsmith.web.PatchValue;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -46,11 +48,15 @@ public class OrganizationService {
 
 	private final Clock clock;
 
-	OrganizationService(Organizations organizations, CursorPager pager, NamedParameterJdbcTemplate jdbc, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	OrganizationService(Organizations organizations, CursorPager pager, NamedParameterJdbcTemplate jdbc, Clock clock,
+			ApplicationEventPublisher events) {
 		this.organizations = organizations;
 		this.pager = pager;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -82,7 +88,7 @@ public class OrganizationService {
 		Organization organization = Organization.create(request.name().value(), uniqueSlug(request.name().value()),
 				(request.domains().value() == null) ? List.of() : request.domains().value(),
 				request.externalId().value(), request.metadata(), now);
-		return save(organization);
+		return published(ChangeEvent.ORGANIZATION_CREATED, save(organization));
 	}
 
 	/**
@@ -96,7 +102,8 @@ public class OrganizationService {
 		checkName(name);
 		String chosen = (slug != null) ? checkedSlug(slug, null) : uniqueSlug(name);
 		Instant now = Timestamps.now(this.clock);
-		return save(Organization.create(name, chosen, List.of(), null, metadata, now));
+		return published(ChangeEvent.ORGANIZATION_CREATED,
+				save(Organization.create(name, chosen, List.of(), null, metadata, now)));
 	}
 
 	/**
@@ -113,7 +120,7 @@ public class OrganizationService {
 		});
 		slug.ifPresent((value) -> organization.changeSlug(checkedSlug(value, organization.id()), now));
 		organization.updateMetadata(metadata, now);
-		return save(organization);
+		return published(ChangeEvent.ORGANIZATION_UPDATED, save(organization));
 	}
 
 	/**
@@ -163,7 +170,7 @@ public class OrganizationService {
 		changes.externalId().ifPresent((externalId) -> organization.changeExternalId(externalId, now));
 		changes.domains().ifPresent((domains) -> organization.replaceDomains(domains, now));
 		organization.updateMetadata(changes.metadata(), now);
-		return save(organization);
+		return published(ChangeEvent.ORGANIZATION_UPDATED, save(organization));
 	}
 
 	/** Applies a merge patch of the metadata classes under the row's lock. */
@@ -171,7 +178,7 @@ public class OrganizationService {
 	Organization patchMetadata(String id, MetadataChanges changes, IfMatch ifMatch) {
 		Organization organization = locked(id, ifMatch);
 		organization.updateMetadata(changes, Timestamps.now(this.clock));
-		return save(organization);
+		return published(ChangeEvent.ORGANIZATION_UPDATED, save(organization));
 	}
 
 	/**
@@ -180,7 +187,7 @@ public class OrganizationService {
 	 */
 	@Transactional
 	public void delete(String id, IfMatch ifMatch) {
-		locked(id, ifMatch);
+		published(ChangeEvent.ORGANIZATION_DELETED, locked(id, ifMatch));
 		this.organizations.deleteById(id);
 	}
 
@@ -190,7 +197,8 @@ public class OrganizationService {
 	 */
 	@Transactional
 	public Organization create(String name, MetadataChanges metadata) {
-		return save(Organization.create(name, List.of(), null, metadata, Timestamps.now(this.clock)));
+		return published(ChangeEvent.ORGANIZATION_CREATED, save(
+				Organization.create(name, uniqueSlug(name), List.of(), null, metadata, Timestamps.now(this.clock))));
 	}
 
 	/** Renames (when {@code name} is present) and applies {@code metadata}, locked. */
@@ -200,7 +208,16 @@ public class OrganizationService {
 		Instant now = Timestamps.now(this.clock);
 		name.ifPresent((value) -> organization.rename(value, now));
 		organization.updateMetadata(metadata, now);
-		return save(organization);
+		return published(ChangeEvent.ORGANIZATION_UPDATED, save(organization));
+	}
+
+	/**
+	 * Publishes the change for the events feed, inside the write's transaction (see
+	 * {@link ChangeEvent}).
+	 */
+	private Organization published(String event, Organization organization) {
+		this.events.publishEvent(new ChangeEvent(event, organization.id(), OrganizationResponse.of(organization)));
+		return organization;
 	}
 
 	@Transactional(readOnly = true)

@@ -2,7 +2,7 @@
  * Organizations and their domains: the aggregate, its repository and the organizations
  * API.
  */
-@ApplicationModule(allowedDependencies = { "metadata", "store", "web" })
+@ApplicationModule(allowedDependencies = { "events", "metadata", "store", "web" })
 package dev.claimsmith.organization;
 
 import org.springframework.modulith.ApplicationModule;

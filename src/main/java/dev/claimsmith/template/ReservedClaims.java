@@ -7,14 +7,15 @@ import java.util.Set;
 
 /**
  * Claims the token minter sets itself, so a template may not: WorkOS's registered claims
- * plus Claimsmith's session and membership claims. {@code aud} is deliberately absent:
- * templates may set it.
+ * plus Claimsmith's session and membership claims, and {@code claims_fp}, the fingerprint
+ * introspection's {@code claims_stale} compares (token/ClaimsFingerprints). {@code aud}
+ * is deliberately absent: templates may set it.
  */
 public final class ReservedClaims {
 
 	/** In the order the error message lists them. */
 	public static final Set<String> NAMES = orderedSet("iss", "sub", "exp", "iat", "nbf", "jti", "client_id", "sid",
-			"org_id", "role", "roles", "permissions");
+			"org_id", "role", "roles", "permissions", "claims_fp");
 
 	private ReservedClaims() {
 	}

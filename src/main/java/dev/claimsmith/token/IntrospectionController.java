@@ -7,6 +7,8 @@ import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.claimsmith.keys.TokenVerifier;
+import dev.claimsmith.organization.OrganizationId;
+import dev.claimsmith.user.UserId;
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.NoStore;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code {"active":false}}; the reason is never disclosed. The token is read only from
  * the request body (RFC 7662 §2.1): one in the query string, where URLs are logged and
  * cached, is refused with 400 {@code invalid_request}, never looked at.
+ * <p>
+ * An active token's answer says whether its claims are stale ({@code claims_stale},
+ * API.md "Stale-token detection"): the subject is loaded with the mint's own query (one
+ * statement on primary keys and unique indexes) and its fingerprint compared with the one
+ * the token carries. A subject that is gone, or no longer an active member, is stale; so
+ * is a token without a fingerprint, minted before there were any.
  */
 @RestController
 @NoStore
@@ -37,9 +45,12 @@ class IntrospectionController {
 
 	private final ObjectProvider<SessionStatus> sessions;
 
-	IntrospectionController(TokenVerifier verifier, ObjectProvider<SessionStatus> sessions) {
+	private final MintSubjects subjects;
+
+	IntrospectionController(TokenVerifier verifier, ObjectProvider<SessionStatus> sessions, MintSubjects subjects) {
 		this.verifier = verifier;
 		this.sessions = sessions;
+		this.subjects = subjects;
 	}
 
 	/** RFC 7662 §2.1: the request is form-encoded. */
@@ -86,8 +97,27 @@ class IntrospectionController {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("active", true);
 		answer.put("token_type", "Bearer");
+		answer.put("claims_stale", claimsStale(claims));
 		claims.toJSONObject().forEach(answer::putIfAbsent);
 		return answer;
+	}
+
+	private boolean claimsStale(JWTClaimsSet claims) {
+		Object minted = claims.getClaim(ClaimsFingerprints.CLAIM);
+		Object subject = claims.getClaim("sub");
+		Object organization = claims.getClaim("org_id");
+		if (!(minted instanceof String fingerprint) || !(subject instanceof String userId)) {
+			return true;
+		}
+		try {
+			MintSubject current = this.subjects.load(new UserId(userId),
+					(organization instanceof String organizationId) ? new OrganizationId(organizationId) : null);
+			return !fingerprint.equals(current.fingerprint());
+		}
+		catch (ApiException ex) {
+			// The user or organization is gone, or the user no longer an active member.
+			return true;
+		}
 	}
 
 	private boolean sessionAlive(JWTClaimsSet claims) {

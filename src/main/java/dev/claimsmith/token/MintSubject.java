@@ -19,9 +19,11 @@ import dev.claimsmith.user.UserId;
  * @param organizationId the token's {@code org_id}, or null
  * @param role the membership's role, or null
  * @param permissions the role's permissions
+ * @param fingerprint the keyed fingerprint of the stored context
+ * ({@link ClaimsFingerprints}), or null for a preview's inline data
  */
 record MintSubject(Map<String, Object> context, UserId userId, OrganizationId organizationId, String role,
-		List<String> permissions) {
+		List<String> permissions, String fingerprint) {
 
 	static final String USER = "user";
 
@@ -35,7 +37,7 @@ record MintSubject(Map<String, Object> context, UserId userId, OrganizationId or
 
 	/** A subject loaded from stored data; organization and membership come together. */
 	static MintSubject of(Map<String, Object> user, Map<String, Object> organization, Map<String, Object> membership,
-			List<String> permissions) {
+			List<String> permissions, String fingerprint) {
 		if ((organization == null) != (membership == null)) {
 			throw new IllegalArgumentException("organization and membership come together");
 		}
@@ -47,7 +49,7 @@ record MintSubject(Map<String, Object> context, UserId userId, OrganizationId or
 		}
 		return new MintSubject(context, new UserId((String) user.get("id")),
 				(organization != null) ? new OrganizationId((String) organization.get("id")) : null,
-				(membership != null) ? (String) membership.get("role") : null, permissions);
+				(membership != null) ? (String) membership.get("role") : null, permissions, fingerprint);
 	}
 
 	/**
@@ -62,7 +64,7 @@ record MintSubject(Map<String, Object> context, UserId userId, OrganizationId or
 				? list.stream().map(String::valueOf).toList() : List.of();
 		return new MintSubject(context, UserId.ofNullable(text(context, USER, "id")),
 				OrganizationId.ofNullable(text(context, ORGANIZATION, "id")), text(context, MEMBERSHIP, "role"),
-				permissions);
+				permissions, null);
 	}
 
 	private static String text(Map<String, Object> context, String object, String field) {

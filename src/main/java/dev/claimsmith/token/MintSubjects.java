@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * tables directly rather than through their modules' aggregates, which cost four queries
  * and reflective mapping per mint (bench/README.md); {@code MintSubjectsTest} pins what
  * it reads to what those modules store. One statement sees one consistent snapshot, so it
- * needs no transaction.
+ * needs no transaction. The subject's claims fingerprint is computed from the values as
+ * they are read ({@link ClaimsFingerprints}).
  */
 @Component
 class MintSubjects {
@@ -68,9 +69,12 @@ class MintSubjects {
 
 	private final MembershipService memberships;
 
-	MintSubjects(JdbcClient jdbc, MembershipService memberships) {
+	private final ClaimsFingerprints fingerprints;
+
+	MintSubjects(JdbcClient jdbc, MembershipService memberships, ClaimsFingerprints fingerprints) {
 		this.jdbc = jdbc;
 		this.memberships = memberships;
+		this.fingerprints = fingerprints;
 	}
 
 	/**
@@ -80,18 +84,24 @@ class MintSubjects {
 	 */
 	MintSubject load(UserId userId, OrganizationId organizationId) {
 		if (organizationId == null) {
-			Map<String, Object> user = this.jdbc.sql(USER_ONLY)
+			MintSubject user = this.jdbc.sql(USER_ONLY)
 				.param(userId.value())
-				.query((row, number) -> read(row, USER, 1))
+				.query((row, number) -> userOnly(row))
 				.optional()
 				.orElseThrow(() -> ApiException.notFound("user", userId.value()));
-			return MintSubject.of(user, null, null, List.of());
+			return user;
 		}
 		// Bound by name: the organization's parameter comes first in the statement.
 		return this.jdbc.sql(USER_IN_ORGANIZATION)
 			.param("organizationId", organizationId.value())
 			.param("userId", userId.value())
 			.query((ResultSet rows) -> subjectIn(rows, userId, organizationId));
+	}
+
+	private MintSubject userOnly(ResultSet row) throws SQLException {
+		ClaimsFingerprints.Builder fingerprint = this.fingerprints.builder();
+		Map<String, Object> user = read(row, USER, 1, fingerprint);
+		return MintSubject.of(user, null, null, List.of(), fingerprint.build());
 	}
 
 	private MintSubject subjectIn(ResultSet rows, UserId userId, OrganizationId organizationId) throws SQLException {
@@ -105,33 +115,44 @@ class MintSubjects {
 			throw ApiException.forbidden("organization_membership_required",
 					"User '" + userId + "' is not an active member of organization '" + organizationId + "'.");
 		}
-		Map<String, Object> user = read(rows, USER, 1);
-		Map<String, Object> organization = read(rows, ORGANIZATION, ORGANIZATION_FIRST);
-		Map<String, Object> membership = read(rows, MEMBERSHIP, MEMBERSHIP_FIRST);
+		ClaimsFingerprints.Builder fingerprint = this.fingerprints.builder();
+		Map<String, Object> user = read(rows, USER, 1, fingerprint);
+		Map<String, Object> organization = read(rows, ORGANIZATION, ORGANIZATION_FIRST, fingerprint);
+		Map<String, Object> membership = read(rows, MEMBERSHIP, MEMBERSHIP_FIRST, fingerprint);
 		List<Map<String, String>> domains = new ArrayList<>();
 		do {
 			String domain = rows.getString(DOMAIN);
 			if (domain != null) {
 				domains.add(Map.of("domain", domain));
+				fingerprint.add(domain);
 			}
 		}
 		while (rows.next());
+		fingerprint.end();
 		organization.put("domains", domains);
 		String role = (String) membership.get("role");
 		List<String> permissions = this.memberships.permissionsOf(role);
+		permissions.forEach(fingerprint::add);
+		fingerprint.end();
 		membership.put("roles", List.of(role));
 		membership.put("permissions", permissions);
-		return MintSubject.of(user, organization, membership, permissions);
+		return MintSubject.of(user, organization, membership, permissions, fingerprint.build());
 	}
 
-	/** One object's stored fields, from {@code first} on, in schema order. */
-	private static Map<String, Object> read(ResultSet row, ContextObject object, int first) throws SQLException {
+	/**
+	 * One object's stored fields, from {@code first} on, in schema order, fed to the
+	 * fingerprint as read.
+	 */
+	private static Map<String, Object> read(ResultSet row, ContextObject object, int first,
+			ClaimsFingerprints.Builder fingerprint) throws SQLException {
 		List<ContextField> fields = object.storedFields();
 		Object[] values = new Object[fields.size()];
 		for (int i = 0; i < values.length; i++) {
 			values[i] = (fields.get(i).type() == ClaimsContextSchema.Type.BOOLEAN) ? row.getBoolean(first + i)
 					: row.getString(first + i);
+			fingerprint.add(values[i]);
 		}
+		fingerprint.end();
 		return object.view(values);
 	}
 

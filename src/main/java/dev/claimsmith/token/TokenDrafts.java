@@ -90,7 +90,8 @@ class TokenDrafts {
 				? this.payloads.clerkPayload(subject.userId(), sessionId, issuedAt,
 						issuedAt.minus(template.allowedClockSkew()), expiresAt, jti, rendered.claims())
 				: this.payloads.payload(subject.userId(), subject.organizationId(), subject.role(),
-						subject.permissions(), sessionId, issuedAt, expiresAt, jti, rendered.claims());
+						subject.permissions(), sessionId, issuedAt, expiresAt, jti, subject.fingerprint(),
+						rendered.claims());
 		return new TokenDraft(template, rendered, payload, lifetime, expiresAt, jti);
 	}
 

@@ -30,10 +30,12 @@ class TokenPayloads {
 	}
 
 	/**
-	 * The full payload; {@code subject} parts may be null in a preview from inline data.
+	 * The full payload; {@code subject} parts and the fingerprint may be null in a
+	 * preview from inline data.
 	 */
 	Map<String, Object> payload(UserId subjectId, OrganizationId organizationId, String role, List<String> permissions,
-			String sessionId, Instant issuedAt, Instant expiresAt, String jti, Map<String, Object> templateClaims) {
+			String sessionId, Instant issuedAt, Instant expiresAt, String jti, String claimsFingerprint,
+			Map<String, Object> templateClaims) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("iss", this.issuer.issuer());
 		if (subjectId != null) {
@@ -52,6 +54,7 @@ class TokenPayloads {
 			payload.put("permissions", (permissions != null) ? permissions : List.of());
 		}
 		payload.put("client_id", this.issuer.clientId());
+		putIfPresent(payload, ClaimsFingerprints.CLAIM, claimsFingerprint);
 		templateClaims.forEach((name, value) -> {
 			if (ReservedClaims.NAMES.contains(name) || payload.containsKey(name)) {
 				// Templates are validated against this at load time; this is the last

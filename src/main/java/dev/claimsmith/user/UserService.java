@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.claimsmith.events.ChangeEvent;
 import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Timestamps;
@@ -19,6 +20,7 @@ import dev.claimsmith.web.ListRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,12 +45,16 @@ public class UserService {
 
 	private final JdbcClient jdbc;
 
-	UserService(Users users, PasswordHasher passwordHasher, CursorPager pager, Clock clock, JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	UserService(Users users, PasswordHasher passwordHasher, CursorPager pager, Clock clock, JdbcClient jdbc,
+			ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwordHasher = passwordHasher;
 		this.pager = pager;
 		this.clock = clock;
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@Transactional(readOnly = true)
@@ -102,7 +108,7 @@ public class UserService {
 		Instant now = Timestamps.now(this.clock);
 		User user = User.create(request.email().orElseThrow(), now);
 		apply(user, request, passwordHash, now);
-		return save(user);
+		return published(ChangeEvent.USER_CREATED, save(user));
 	}
 
 	/**
@@ -133,7 +139,7 @@ public class UserService {
 		Instant now = Timestamps.now(this.clock);
 		changes.email().ifPresent((email) -> user.changeEmail(email, now));
 		apply(user, changes, passwordHash, now);
-		return save(user);
+		return published(ChangeEvent.USER_UPDATED, save(user));
 	}
 
 	private void apply(User user, UserChanges changes, String passwordHash, Instant now) {
@@ -155,7 +161,7 @@ public class UserService {
 	public User patchMetadata(String id, MetadataChanges changes, IfMatch ifMatch) {
 		User user = locked(id, ifMatch);
 		user.updateMetadata(changes, Timestamps.now(this.clock));
-		return save(user);
+		return published(ChangeEvent.USER_UPDATED, save(user));
 	}
 
 	/**
@@ -164,8 +170,17 @@ public class UserService {
 	 */
 	@Transactional
 	public void delete(String id, IfMatch ifMatch) {
-		locked(id, ifMatch);
+		published(ChangeEvent.USER_DELETED, locked(id, ifMatch));
 		this.users.deleteById(id);
+	}
+
+	/**
+	 * Publishes the change for the events feed, inside the write's transaction (see
+	 * {@link ChangeEvent}).
+	 */
+	private User published(String event, User user) {
+		this.events.publishEvent(new ChangeEvent(event, null, UserResponse.of(user)));
+		return user;
 	}
 
 	/** The user under its row lock, at a version {@code ifMatch} accepts. */

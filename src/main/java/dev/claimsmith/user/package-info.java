@@ -1,7 +1,7 @@
 /**
  * Users: the aggregate, its repository, password hashing and the users API.
  */
-@ApplicationModule(allowedDependencies = { "metadata", "store", "web" })
+@ApplicationModule(allowedDependencies = { "events", "metadata", "store", "web" })
 package dev.claimsmith.user;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,263 @@
+package dev.claimsmith.events;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import com.sun.net.httpserver.HttpServer;
+import com.workos.models.OrganizationCreated;
+import com.workos.models.WorkOSEvent;
+import com.workos.webhooks.Webhook;
+import dev.claimsmith.ApiClient;
+import dev.claimsmith.ApiClient.Response;
+import dev.claimsmith.ApiTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static dev.claimsmith.ApiClient.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Webhook endpoints and signed, ordered, retried deliveries to a receiver on loopback,
+ * verified with the official WorkOS Java SDK's webhook helper.
+ */
+@ApiTest
+@TestPropertySource(properties = { "claimsmith.webhooks.allowed-http-hosts=127.0.0.1",
+		"claimsmith.webhooks.initial-backoff=200ms", "claimsmith.webhooks.poll-interval=100ms" })
+class WebhookApiTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	WebhookDeliverer deliverer;
+
+	final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+	final AtomicInteger maxInFlightPerEndpoint = new AtomicInteger();
+
+	volatile long receiverDelayMillis;
+
+	ApiClient api;
+
+	HttpServer receiver;
+
+	final List<Received> received = new CopyOnWriteArrayList<>();
+
+	final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+
+	@BeforeEach
+	void setUp() throws IOException {
+		this.api = new ApiClient(this.port);
+		this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.receiver.createContext("/hook", (exchange) -> {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			Received got = new Received(body, exchange.getRequestHeaders().getFirst("WorkOS-Signature"));
+			int concurrent = this.inFlight
+				.computeIfAbsent(exchange.getRequestURI().getPath(), (path) -> new AtomicInteger())
+				.incrementAndGet();
+			this.maxInFlightPerEndpoint.accumulateAndGet(concurrent, Math::max);
+			try {
+				Thread.sleep(this.receiverDelayMillis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.inFlight.get(exchange.getRequestURI().getPath()).decrementAndGet();
+			this.received.add(got);
+			AtomicInteger left = this.failuresLeft.get(got.objectId());
+			int status = (left != null && left.getAndDecrement() > 0) ? 500 : 200;
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+		});
+		this.receiver.start();
+	}
+
+	@AfterEach
+	void tearDown() {
+		for (JsonNode endpoint : this.api.get("/webhook_endpoints").json().get("data")) {
+			this.api.delete("/webhook_endpoints/" + endpoint.get("id").asString());
+		}
+		this.receiver.stop(0);
+	}
+
+	@Test
+	void endpointCrudShowsTheSecretOnlyOnCreate() {
+		Response created = createEndpoint(List.of("user.created"));
+		String id = created.field("id");
+
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		assertThat(id).startsWith("we_");
+		assertThat(created.field("secret")).startsWith("whsec_").hasSizeGreaterThan(40);
+		assertThat(created.field("status")).isEqualTo("enabled");
+		JsonNode listed = this.api.get("/webhook_endpoints").json().get("data").get(0);
+		assertThat(listed.get("secret").asString()).doesNotContain(created.field("secret").substring(0, 20));
+		Response patched = this.api.send("PATCH", "/webhook_endpoints/" + id,
+				Map.of("status", "disabled", "events", List.of("user.updated", "user.deleted")));
+		assertThat(patched.status()).as(patched.text()).isEqualTo(200);
+		assertThat(patched.field("status")).isEqualTo("disabled");
+		assertThat(patched.json().get("events").toString()).isEqualTo("[\"user.updated\",\"user.deleted\"]");
+		assertThat(this.api.delete("/webhook_endpoints/" + id).status()).isEqualTo(204);
+		assertThat(this.api.get("/webhook_endpoints/" + id + "/deliveries").status()).isEqualTo(404);
+	}
+
+	@Test
+	void badEndpointsAre422NamingTheField() {
+		Response notAUrl = this.api.post("/webhook_endpoints",
+				Map.of("endpoint_url", "not a url", "events", List.of("user.created")));
+		Response plainHttp = this.api.post("/webhook_endpoints",
+				Map.of("endpoint_url", "http://example.com/hook", "events", List.of("user.created")));
+		Response unknownEvent = this.api.post("/webhook_endpoints",
+				Map.of("endpoint_url", "https://example.com/hook", "events", List.of("user.exploded")));
+
+		assertThat(notAUrl.status()).isEqualTo(422);
+		assertThat(notAUrl.json().get("errors").get(0).get("field").asString()).isEqualTo("endpoint_url");
+		assertThat(plainHttp.status()).isEqualTo(422);
+		assertThat(plainHttp.json().get("errors").get(0).get("field").asString()).isEqualTo("endpoint_url");
+		assertThat(unknownEvent.status()).isEqualTo(422);
+		assertThat(unknownEvent.json().get("errors").get(0).get("field").asString()).isEqualTo("events");
+	}
+
+	@Test
+	void receiverGetsEveryEventInOrderSignedSoTheWorkOsSdkVerifiesIt() throws Exception {
+		Response endpoint = createEndpoint(List.of("organization.created", "organization.updated"));
+		String secret = endpoint.field("secret");
+		String orgId = this.api.post("/organizations", Map.of("name", "Hook " + unique())).field("id");
+		this.api.put("/organizations/" + orgId, Map.of("name", "Hook one " + unique()));
+		this.api.put("/organizations/" + orgId, Map.of("name", "Hook two " + unique()));
+
+		awaitTrue(() -> deliveriesOf(orgId).size() >= 3);
+
+		List<Received> mine = deliveriesOf(orgId);
+		assertThat(mine).extracting(Received::event)
+			.containsExactly("organization.created", "organization.updated", "organization.updated");
+		Webhook webhook = new Webhook();
+		for (Received got : mine) {
+			com.fasterxml.jackson.databind.JsonNode verified = webhook.constructEvent(got.body(), got.signature(),
+					secret);
+			assertThat(verified.get("data").get("id").asText()).isEqualTo(orgId);
+		}
+		WorkOSEvent typed = webhook.constructTypedEvent(mine.get(0).body(), mine.get(0).signature(), secret);
+		assertThat(typed).isInstanceOfSatisfying(OrganizationCreated.class,
+				(created) -> assertThat(created.getData().getId()).isEqualTo(orgId));
+		JsonNode log = this.api.get("/webhook_endpoints/" + endpoint.field("id") + "/deliveries").json();
+		awaitTrue(() -> this.api.get("/webhook_endpoints/" + endpoint.field("id") + "/deliveries")
+			.json()
+			.get("data")
+			.findValuesAsString("state")
+			.stream()
+			.allMatch("delivered"::equals));
+		assertThat(log.get("data").size()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void aReceiverFailingThreeTimesGetsTheEventOnceMorePerRetryThenItIsDelivered() throws Exception {
+		Response endpoint = createEndpoint(List.of("organization.created"));
+		String name = "Hook retry " + unique();
+		String orgId = this.api.post("/organizations", Map.of("name", name)).field("id");
+		this.failuresLeft.put(orgId, new AtomicInteger(3));
+
+		awaitTrue(() -> deliveriesOf(orgId).size() >= 4 && deliveryState(endpoint.field("id")).equals("delivered"));
+		Thread.sleep(1000);
+
+		assertThat(deliveriesOf(orgId)).hasSize(4);
+		JsonNode delivery = this.api.get("/webhook_endpoints/" + endpoint.field("id") + "/deliveries")
+			.json()
+			.get("data")
+			.get(0);
+		assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
+		assertThat(delivery.get("last_status").asInt()).isEqualTo(200);
+	}
+
+	@Test
+	void manyDeliverersAtOnceNeverDeliverAnEventTwiceNorOutOfOrderAndASlowReceiverNeverSlowsWrites() throws Exception {
+		this.receiverDelayMillis = 300;
+		createEndpoint(List.of("organization.created", "organization.updated"));
+		long writeStart = System.nanoTime();
+		String orgId = this.api.post("/organizations", Map.of("name", "Hook many " + unique())).field("id");
+		for (int i = 0; i < 4; i++) {
+			this.api.put("/organizations/" + orgId, Map.of("name", "Hook many " + i + " " + unique()));
+		}
+		Duration writes = Duration.ofNanos(System.nanoTime() - writeStart);
+		// Besides every context's own scheduler, four more deliverers race for the rows.
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		for (int i = 0; i < 4; i++) {
+			pool.submit(() -> {
+				for (int n = 0; n < 20; n++) {
+					this.deliverer.deliverOne();
+				}
+			});
+		}
+
+		awaitTrue(() -> deliveriesOf(orgId).size() >= 5);
+		pool.shutdown();
+		assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+		assertThat(writes).as("five writes while the receiver takes 300 ms each").isLessThan(Duration.ofMillis(1500));
+		assertThat(deliveriesOf(orgId)).hasSize(5);
+		assertThat(deliveriesOf(orgId)).extracting(Received::event)
+			.containsExactly("organization.created", "organization.updated", "organization.updated",
+					"organization.updated", "organization.updated");
+		assertThat(this.maxInFlightPerEndpoint.get()).as("deliveries to one endpoint at once").isEqualTo(1);
+	}
+
+	private String deliveryState(String endpointId) {
+		JsonNode data = this.api.get("/webhook_endpoints/" + endpointId + "/deliveries").json().get("data");
+		return data.isEmpty() ? "none" : data.get(0).get("state").asString();
+	}
+
+	private Response createEndpoint(List<String> events) {
+		Response created = this.api.post("/webhook_endpoints", Map.of("endpoint_url",
+				"http://127.0.0.1:" + this.receiver.getAddress().getPort() + "/hook", "events", events));
+		assertThat(created.status()).as(created.text()).isEqualTo(201);
+		return created;
+	}
+
+	private List<Received> deliveriesOf(String objectId) {
+		return this.received.stream().filter((got) -> objectId.equals(got.objectId())).toList();
+	}
+
+	private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
+	record Received(String body, String signature) {
+
+		JsonNode json() {
+			return JSON.readTree(this.body);
+		}
+
+		String event() {
+			return json().get("event").asString();
+		}
+
+		String objectId() {
+			return json().get("data").get("id").asString();
+		}
+
+	}
+
+}
