@@ -264,7 +264,10 @@ public class MembershipService {
 	@Transactional
 	public boolean removeMember(String userId, String organizationId) {
 		Optional<Membership> existing = this.memberships.findLockedByUserIdAndOrganizationId(userId, organizationId);
-		existing.ifPresent(this.memberships::delete);
+		existing.ifPresent((membership) -> {
+			this.events.published(ChangeEvent.MEMBERSHIP_DELETED, membership);
+			this.memberships.delete(membership);
+		});
 		return existing.isPresent();
 	}
 
