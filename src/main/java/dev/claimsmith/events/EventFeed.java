@@ -81,6 +81,18 @@ class EventFeed {
 			.update();
 	}
 
+	/**
+	 * Deletes the webhook deliveries of up to {@code batch} events queued before
+	 * {@code cutoff}: their events are past retention, delivered or not.
+	 */
+	int purgeDeliveries(Instant cutoff, int batch) {
+		return this.jdbc
+			.sql("DELETE FROM webhook_delivery WHERE event_position IN (SELECT event_position FROM webhook_delivery"
+					+ " WHERE created_at < :cutoff FETCH FIRST " + batch + " ROWS ONLY)")
+			.param("cutoff", Timestamp.from(cutoff))
+			.update();
+	}
+
 	/** What a page is filtered by; empty {@code events} means all. */
 	record EventQuery(List<String> events, String organizationId, Instant rangeStart, Instant rangeEnd) {
 	}

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
  * Deletes events past {@code claimsmith.events.retention}, like expired credentials are
  * purged (auth/ExpiredCredentialsPurge): every {@code claimsmith.events.purge-interval}
  * on every instance (deleting is idempotent), in batches of {@value #BATCH}, each its own
- * statement, so a large backlog never holds locks for long. The feed stops serving such
- * events at once, purged or not.
+ * statement, so a large backlog never holds locks for long. Webhook deliveries of those
+ * events go too. The feed stops serving such events at once, purged or not.
  */
 @Component
 class EventsPurge implements SchedulingConfigurer {
@@ -66,6 +66,9 @@ class EventsPurge implements SchedulingConfigurer {
 			total += deleted;
 		}
 		while (deleted == BATCH);
+		while (this.feed.purgeDeliveries(cutoff, BATCH) > 0) {
+			// Deliveries of purged events, in batches too.
+		}
 		return total;
 	}
 

@@ -20,11 +20,14 @@ import com.workos.models.OrganizationDomainData;
 import com.workos.models.OrganizationMembership;
 import com.workos.models.User;
 import com.workos.models.UserCreateResponse;
+import com.workos.models.WebhookEndpoint;
 import com.workos.organizationmembership.CreateUserRole;
+import com.workos.types.CreateWebhookEndpointEvents;
 import com.workos.types.InvitationState;
 import com.workos.types.OrganizationDomainDataState;
 import com.workos.types.OrganizationDomainState;
 import com.workos.types.OrganizationMembershipStatus;
+import com.workos.types.WebhookEndpointStatus;
 import com.workos.usermanagement.CreateUserPassword;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiTest;
@@ -353,6 +356,25 @@ class WorkOsSdkInteropTest {
 		assertThat(none.hasNextPage()).isFalse();
 		assertThatExceptionOfType(UnprocessableEntityException.class)
 			.isThrownBy(() -> this.workos.getEvents().list(List.of("organization.exploded")));
+	}
+
+	@Test
+	void webhookEndpointsCreateListAndDeleteThroughTheSdk() {
+		WebhookEndpoint created = this.workos.getWebhooks()
+			.createEndpoint("https://hooks.example.com/" + unique(),
+					List.of(CreateWebhookEndpointEvents.UserCreated, CreateWebhookEndpointEvents.OrganizationUpdated));
+
+		assertThat(created.getId()).startsWith("we_");
+		assertThat(created.getSecret()).startsWith("whsec_");
+		assertThat(created.getStatus()).isEqualTo(WebhookEndpointStatus.Enabled);
+		assertThat(created.getEvents()).containsExactly("user.created", "organization.updated");
+		List<String> listed = new ArrayList<>();
+		this.workos.getWebhooks().listEndpoints(null, null, null, null, null).data
+			.forEach((e) -> listed.add(e.getId()));
+		assertThat(listed).contains(created.getId());
+		this.workos.getWebhooks().deleteEndpoint(created.getId());
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> this.workos.getWebhooks().deleteEndpoint(created.getId()));
 	}
 
 }

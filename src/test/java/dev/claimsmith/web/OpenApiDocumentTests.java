@@ -52,7 +52,9 @@ class OpenApiDocumentTests {
 			"POST /user_management/invitations", "GET /user_management/invitations",
 			"GET /user_management/invitations/{}", "GET /user_management/invitations/by_token/{}",
 			"POST /user_management/invitations/{}/revoke", "POST /user_management/invitations/{}/resend",
-			"POST /user_management/invitations/{}/accept", "GET /events");
+			"POST /user_management/invitations/{}/accept", "GET /events", "POST /webhook_endpoints",
+			"GET /webhook_endpoints", "PATCH /webhook_endpoints/{}", "DELETE /webhook_endpoints/{}",
+			"GET /webhook_endpoints/{}/deliveries");
 
 	/** Served by the auth module; listed once that module is in the build. */
 	private static final String AUTHENTICATE = "POST /user_management/authenticate";

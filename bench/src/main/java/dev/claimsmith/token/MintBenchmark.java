@@ -60,7 +60,7 @@ public class MintBenchmark {
 		Instant issuedAt = Instant.now();
 		Map<String, Object> payload = this.payloads.payload(new UserId("user_01JBENCHMARKUSER000000000"),
 				new OrganizationId("org_01JBENCHMARKORG000000000"), "admin", List.of("posts:read", "posts:write"), null, issuedAt,
-				issuedAt.plus(Duration.ofHours(1)), Ids.next("jti"), rendered.claims());
+				issuedAt.plus(Duration.ofHours(1)), Ids.next("jti"), "AAAAAAAAAAAAAAAAAAAAAA", rendered.claims());
 		return this.key.sign(this.payloads.toJson(payload));
 	}
 
