@@ -112,6 +112,135 @@ check('organizations: the list pages with limit/offset and total count, query fi
   assert.equal(found.totalCount, 1);
 });
 
+check('users: create with email, password, names, external id and three metadata classes', async () => {
+  const email = `clerk-${unique()}@example.com`;
+  const externalId = 'ext-' + unique();
+  const user = await clerk.users.createUser({
+    emailAddress: [email],
+    password: 'correct horse battery staple',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    externalId,
+    privateMetadata: { stripe: { customer: 'cus_1', cards: 2 } },
+    publicMetadata: { role: 'engineer', prefs: { theme: 'dark', lang: 'en' } },
+    unsafeMetadata: { onboarding: { step: 3 } },
+  });
+  assert.match(user.id, /^user_/);
+  assert.equal(user.firstName, 'Ada');
+  assert.equal(user.externalId, externalId);
+  assert.equal(user.passwordEnabled, true);
+  assert.equal(user.emailAddresses.length, 1);
+  assert.equal(user.primaryEmailAddressId, user.emailAddresses[0].id);
+  assert.equal(user.primaryEmailAddress.emailAddress, email);
+  assert.equal(user.emailAddresses[0].verification.status, 'verified');
+  assert.deepEqual(user.emailAddresses[0].linkedTo, []);
+  assert.deepEqual(user.privateMetadata, { stripe: { customer: 'cus_1', cards: 2 } });
+  assert.deepEqual(user.unsafeMetadata, { onboarding: { step: 3 } });
+  assert.equal(typeof user.createdAt, 'number');
+  state.user = user;
+  state.email = email;
+});
+
+check('users: a taken email is a 422 form_identifier_exists; a short password a 422', async () => {
+  const error = await rejectsWith(clerk.users.createUser({ emailAddress: [state.email.toUpperCase()] }), 422,
+    'form_identifier_exists');
+  assert.equal(error.errors[0].meta.paramName, 'email_address');
+  await rejectsWith(clerk.users.createUser({ emailAddress: [`p-${unique()}@example.com`], password: 'short' }), 422);
+});
+
+check('users: get, look up by email and external id, count, list pages', async () => {
+  const fetched = await clerk.users.getUser(state.user.id);
+  assert.equal(fetched.primaryEmailAddress.emailAddress, state.email);
+  const byEmail = await clerk.users.getUserList({ emailAddress: [state.email] });
+  assert.deepEqual(byEmail.data.map((u) => u.id), [state.user.id]);
+  assert.equal(byEmail.totalCount, 1);
+  const byExternalId = await clerk.users.getUserList({ externalId: [state.user.externalId] });
+  assert.deepEqual(byExternalId.data.map((u) => u.id), [state.user.id]);
+  const count = await clerk.users.getCount({ emailAddress: [state.email] });
+  assert.equal(count, 1);
+  const page = await clerk.users.getUserList({ limit: 1, offset: 0, orderBy: '-created_at' });
+  assert.equal(page.data.length, 1);
+  assert.ok(page.totalCount >= 1);
+});
+
+check('users: update names, PATCH metadata deep-merges with null at depth, PUT replaces', async () => {
+  const renamed = await clerk.users.updateUser(state.user.id, { firstName: 'Augusta' });
+  assert.equal(renamed.firstName, 'Augusta');
+  assert.equal(renamed.lastName, 'Lovelace');
+  const merged = await clerk.users.updateUserMetadata(state.user.id, {
+    publicMetadata: { prefs: { lang: null, tz: 'UTC' } },
+    privateMetadata: { stripe: { cards: null } },
+  });
+  assert.deepEqual(merged.publicMetadata, { role: 'engineer', prefs: { theme: 'dark', tz: 'UTC' } });
+  assert.deepEqual(merged.privateMetadata, { stripe: { customer: 'cus_1' } });
+  assert.deepEqual(merged.unsafeMetadata, { onboarding: { step: 3 } });
+  const replaced = await clerk.users.replaceUserMetadata(state.user.id, { unsafeMetadata: { fresh: true } });
+  assert.deepEqual(replaced.unsafeMetadata, { fresh: true });
+  assert.deepEqual(replaced.publicMetadata, merged.publicMetadata);
+  const viaUpdate = await clerk.users.updateUser(state.user.id, { privateMetadata: { only: 'this' } });
+  assert.deepEqual(viaUpdate.privateMetadata, { only: 'this' });
+});
+
+check('users: an unknown user is a ClerkAPIResponseError 404', async () => {
+  await rejectsWith(clerk.users.getUser('user_01HXXXXXXXXXXXXXXXXXXXXXXX'), 404, 'resource_not_found');
+});
+
+check('memberships: create by user id with a role, embed organization and public user data', async () => {
+  const membership = await clerk.organizations.createOrganizationMembership({
+    organizationId: state.org.id,
+    userId: state.user.id,
+    role: 'org:admin',
+  });
+  assert.match(membership.id, /^om_/);
+  assert.equal(membership.role, 'org:admin');
+  assert.equal(membership.organization.id, state.org.id);
+  assert.equal(membership.organization.slug, state.org.slug);
+  assert.equal(membership.publicUserData.userId, state.user.id);
+  assert.equal(membership.publicUserData.identifier, state.email);
+  const again = await rejectsWith(clerk.organizations.createOrganizationMembership({
+    organizationId: state.org.id, userId: state.user.id, role: 'org:member',
+  }), 400);
+  assert.equal(again.errors[0].code, 'already_a_member_in_organization');
+  await rejectsWith(clerk.organizations.createOrganizationMembership({
+    organizationId: state.acme.id, userId: state.user.id, role: 'org:wizard',
+  }), 422);
+});
+
+check('memberships: list by organization and by user, change role, deep-merge metadata', async () => {
+  const list = await clerk.organizations.getOrganizationMembershipList({ organizationId: state.org.id });
+  assert.equal(list.totalCount, 1);
+  assert.equal(list.data[0].publicUserData.userId, state.user.id);
+  const ofUser = await clerk.users.getOrganizationMembershipList({ userId: state.user.id });
+  assert.deepEqual(ofUser.data.map((m) => m.organization.id), [state.org.id]);
+  const demoted = await clerk.organizations.updateOrganizationMembership({
+    organizationId: state.org.id, userId: state.user.id, role: 'org:member',
+  });
+  assert.equal(demoted.role, 'org:member');
+  await clerk.organizations.updateOrganizationMembershipMetadata({
+    organizationId: state.org.id, userId: state.user.id,
+    publicMetadata: { team: { name: 'core', size: 3 } }, privateMetadata: { cost_center: 42 },
+  });
+  const merged = await clerk.organizations.updateOrganizationMembershipMetadata({
+    organizationId: state.org.id, userId: state.user.id, publicMetadata: { team: { size: null } },
+  });
+  assert.deepEqual(merged.publicMetadata, { team: { name: 'core' } });
+  assert.deepEqual(merged.privateMetadata, { cost_center: 42 });
+  const counted = await clerk.organizations.getOrganization({ organizationId: state.org.id, includeMembersCount: true });
+  assert.equal(counted.membersCount, 1);
+});
+
+check('memberships: delete removes the membership', async () => {
+  const deleted = await clerk.organizations.deleteOrganizationMembership({
+    organizationId: state.org.id, userId: state.user.id,
+  });
+  assert.equal(deleted.publicUserData.userId, state.user.id);
+  const list = await clerk.organizations.getOrganizationMembershipList({ organizationId: state.org.id });
+  assert.equal(list.totalCount, 0);
+  await rejectsWith(clerk.organizations.deleteOrganizationMembership({
+    organizationId: state.org.id, userId: state.user.id,
+  }), 404);
+});
+
 let failed = 0;
 for (const { name, fn } of checks) {
   try {

@@ -128,7 +128,9 @@ final class ClerkErrors {
 						ex.code().equals("invalid_request_parameters") ? "form_param_format_invalid" : ex.code(),
 						"is invalid", message, param));
 			};
-			case CONFLICT -> error(HttpStatus.CONFLICT, ex.code(), "conflict", message);
+			case CONFLICT -> ex.code().equals("organization_membership_already_exists")
+					? error(HttpStatus.BAD_REQUEST, "already_a_member_in_organization", "already a member", message)
+					: error(HttpStatus.CONFLICT, ex.code(), "conflict", message);
 			case PRECONDITION_FAILED ->
 				error(HttpStatus.PRECONDITION_FAILED, ex.code(), "precondition failed", message);
 			case TOO_MANY_REQUESTS ->
