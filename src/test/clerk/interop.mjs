@@ -241,6 +241,105 @@ check('memberships: delete removes the membership', async () => {
   }), 404);
 });
 
+const workos = async (method, path, body) => {
+  const response = await fetch(base + path, {
+    method,
+    headers: { Authorization: `Bearer ${secretKey}`, 'Content-Type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: response.status, body: response.status === 202 ? null : await response.json() };
+};
+
+check('invitations: create with both metadata classes, get, list by status, revoke', async () => {
+  const email = `invitee-${unique()}@example.com`;
+  const invitation = await clerk.organizations.createOrganizationInvitation({
+    organizationId: state.org.id,
+    emailAddress: email,
+    role: 'org:admin',
+    inviterUserId: state.user.id,
+    privateMetadata: { source: { campaign: 'spring' } },
+    publicMetadata: { welcome: 'hello', seats: [1, 2] },
+  });
+  assert.match(invitation.id, /^invitation_/);
+  assert.equal(invitation.emailAddress, email);
+  assert.equal(invitation.role, 'org:admin');
+  assert.equal(invitation.status, 'pending');
+  assert.equal(invitation.organizationId, state.org.id);
+  assert.ok(invitation.url && invitation.url.length > 0, 'the accept link on create');
+  assert.ok(invitation.expiresAt > Date.now());
+  assert.deepEqual(invitation.privateMetadata, { source: { campaign: 'spring' } });
+  assert.equal(invitation.publicOrganizationData.slug, state.org.slug);
+  const fetched = await clerk.organizations.getOrganizationInvitation({
+    organizationId: state.org.id, invitationId: invitation.id,
+  });
+  assert.deepEqual(fetched.publicMetadata, { welcome: 'hello', seats: [1, 2] });
+  const pending = await clerk.organizations.getOrganizationInvitationList({
+    organizationId: state.org.id, status: ['pending'],
+  });
+  assert.ok(pending.data.some((i) => i.id === invitation.id));
+  await rejectsWith(clerk.organizations.createOrganizationInvitation({
+    organizationId: state.org.id, emailAddress: email, role: 'org:member',
+  }), 400, 'duplicate_invitation');
+  const revoked = await clerk.organizations.revokeOrganizationInvitation({
+    organizationId: state.org.id, invitationId: invitation.id, requestingUserId: state.user.id,
+  });
+  assert.equal(revoked.status, 'revoked');
+  const listedRevoked = await clerk.organizations.getOrganizationInvitationList({
+    organizationId: state.org.id, status: ['revoked'],
+  });
+  assert.ok(listedRevoked.data.some((i) => i.id === invitation.id));
+  await rejectsWith(clerk.organizations.getOrganizationInvitation({
+    organizationId: state.acme.id, invitationId: invitation.id,
+  }), 404);
+});
+
+check('invitations: accepting moves both metadata classes into the membership', async () => {
+  const email = `joiner-${unique()}@example.com`;
+  const invitation = await clerk.organizations.createOrganizationInvitation({
+    organizationId: state.acme.id,
+    emailAddress: email,
+    role: 'org:member',
+    privateMetadata: { ticket: { id: 7 } },
+    publicMetadata: { title: 'Guest' },
+  });
+  const accepted = await workos('POST', `/user_management/invitations/${invitation.id}/accept`);
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+  const after = await clerk.organizations.getOrganizationInvitation({
+    organizationId: state.acme.id, invitationId: invitation.id,
+  });
+  assert.equal(after.status, 'accepted');
+  const [joiner] = (await clerk.users.getUserList({ emailAddress: [email] })).data;
+  const memberships = await clerk.organizations.getOrganizationMembershipList({
+    organizationId: state.acme.id, userId: joiner.id,
+  });
+  assert.equal(memberships.data.length, 1);
+  assert.equal(memberships.data[0].role, 'org:member');
+  assert.deepEqual(memberships.data[0].privateMetadata, { ticket: { id: 7 } });
+  assert.deepEqual(memberships.data[0].publicMetadata, { title: 'Guest' });
+});
+
+check('one store: an organization created here is the one the WorkOS wire returns', async () => {
+  const read = await workos('GET', `/organizations/${state.org.id}`);
+  assert.equal(read.status, 200);
+  assert.equal(read.body.id, state.org.id);
+  assert.equal(read.body.name, state.org.name);
+  assert.deepEqual(read.body.public_metadata, { only: 1 });
+});
+
+check('deletes: user and organization answer Clerk\'s deleted object, then 404', async () => {
+  const deletedUser = await clerk.users.deleteUser(state.user.id);
+  assert.equal(deletedUser.id, state.user.id);
+  assert.equal(deletedUser.deleted, true);
+  assert.equal(deletedUser.object, 'user');
+  await rejectsWith(clerk.users.getUser(state.user.id), 404);
+  const deletedOrg = await clerk.organizations.deleteOrganization(state.org.id);
+  assert.equal(deletedOrg.id, state.org.id);
+  assert.equal(deletedOrg.deleted, true);
+  await rejectsWith(clerk.organizations.getOrganization({ slug: state.org.slug }), 404);
+  const gone = await workos('GET', `/organizations/${state.org.id}`);
+  assert.equal(gone.status, 404);
+});
+
 let failed = 0;
 for (const { name, fn } of checks) {
   try {
