@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -140,6 +141,67 @@ public class UserService {
 		changes.email().ifPresent((email) -> user.changeEmail(email, now));
 		apply(user, changes, passwordHash, now);
 		return published(ChangeEvent.USER_UPDATED, save(user));
+	}
+
+	/** A partial update (the Clerk wire's {@code PATCH /users/{id}}). */
+	@Transactional
+	public User update(String id, UserChanges changes) {
+		return update(id, changes, IfMatch.any());
+	}
+
+	/** Deletes the user with memberships and sessions (the Clerk wire's delete). */
+	@Transactional
+	public void delete(String id) {
+		delete(id, IfMatch.any());
+	}
+
+	/**
+	 * A page of users by offset (the Clerk wire's {@code GET /users}), newest first
+	 * unless {@code oldestFirst}, and how many match in all. Same named exception to
+	 * module boundaries as {@link #list}, for the organization filter.
+	 */
+	@Transactional(readOnly = true)
+	public OffsetPage listByOffset(UserFilter filter, int limit, int offset, boolean oldestFirst) {
+		StringBuilder where = new StringBuilder(" FROM app_user u WHERE 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (!filter.emails().isEmpty()) {
+			where.append(" AND u.email_key IN (:emailKeys)");
+			params.put("emailKeys", filter.emails().stream().map(User::emailKey).toList());
+		}
+		if (!filter.externalIds().isEmpty()) {
+			where.append(" AND u.external_id IN (:externalIds)");
+			params.put("externalIds", filter.externalIds());
+		}
+		if (!filter.userIds().isEmpty()) {
+			where.append(" AND u.id IN (:userIds)");
+			params.put("userIds", filter.userIds());
+		}
+		if (!filter.organizationIds().isEmpty()) {
+			where.append(" AND u.id IN (SELECT m.user_id FROM organization_membership m"
+					+ " WHERE m.organization_id IN (:organizationIds) AND m.status = 'active')");
+			params.put("organizationIds", filter.organizationIds());
+		}
+		if (filter.query() != null && !filter.query().isBlank()) {
+			where.append(" AND (u.email_key LIKE :query ESCAPE '!' OR LOWER(u.first_name) LIKE :query ESCAPE '!'"
+					+ " OR LOWER(u.last_name) LIKE :query ESCAPE '!' OR u.id = :exact OR u.external_id = :exact)");
+			String query = filter.query().trim();
+			params.put("query", "%"
+					+ query.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+			params.put("exact", query);
+		}
+		Long total = this.jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
+		String direction = oldestFirst ? "ASC" : "DESC";
+		params.put("limit", limit);
+		params.put("offset", offset);
+		List<String> ids = this.jdbc
+			.sql("SELECT u.id" + where + " ORDER BY u.created_at " + direction + ", u.id " + direction
+					+ " LIMIT :limit OFFSET :offset")
+			.params(params)
+			.query(String.class)
+			.list();
+		Map<String, User> byId = findAll(ids);
+		return new OffsetPage(ids.stream().map(byId::get).filter(Objects::nonNull).toList(),
+				(total != null) ? total : 0);
 	}
 
 	private void apply(User user, UserChanges changes, String passwordHash, Instant now) {
@@ -292,6 +354,22 @@ public class UserService {
 
 	/** One page of a {@link #search} and the number of all its matches. */
 	public record Search(List<User> users, long total) {
+	}
+
+	/** One page of {@link #listByOffset} and how many match in all. */
+	public record OffsetPage(List<User> users, long totalCount) {
+	}
+
+	/**
+	 * What {@link #listByOffset} filters on; an empty list filters nothing, several
+	 * values match any of them.
+	 *
+	 * @param emails compared case-insensitively
+	 * @param organizationIds users with an active membership of any of them
+	 * @param query part of the email or a name, or the exact id or external id
+	 */
+	public record UserFilter(List<String> emails, List<String> externalIds, List<String> userIds,
+			List<String> organizationIds, String query) {
 	}
 
 }
