@@ -123,12 +123,17 @@ final class ClerkErrors {
 		return switch (ex.status()) {
 			case NOT_FOUND -> error(HttpStatus.NOT_FOUND, "resource_not_found", "not found", message);
 			case BAD_REQUEST, UNPROCESSABLE_CONTENT -> switch (ex.code()) {
-				case "email_not_available", "external_id_already_used" -> answer(ClerkException.taken(param, message));
-				default -> answer(ClerkException.of(HttpStatus.UNPROCESSABLE_CONTENT,
-						ex.code().equals("invalid_request_parameters") ? "form_param_format_invalid" : ex.code(),
-						"is invalid", message, param));
+				case "email_not_available", "external_id_already_used", "slug_already_used" ->
+					answer(ClerkException.taken(param, message));
+				case "invalid_request_parameters", "invalid_role", "invalid_metadata" -> answer(ClerkException
+					.of(HttpStatus.UNPROCESSABLE_CONTENT, "form_param_format_invalid", "is invalid", message, param));
+				// A rule of the current state (a duplicate or closed invitation): Clerk's
+				// 400.
+				default -> answer(ClerkException.of(ex.status(), ex.code(), "bad request", message, param));
 			};
-			case CONFLICT -> error(HttpStatus.CONFLICT, ex.code(), "conflict", message);
+			case CONFLICT -> ex.code().equals("organization_membership_already_exists")
+					? error(HttpStatus.BAD_REQUEST, "already_a_member_in_organization", "already a member", message)
+					: error(HttpStatus.CONFLICT, ex.code(), "conflict", message);
 			case PRECONDITION_FAILED ->
 				error(HttpStatus.PRECONDITION_FAILED, ex.code(), "precondition failed", message);
 			case TOO_MANY_REQUESTS ->

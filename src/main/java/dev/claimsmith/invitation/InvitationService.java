@@ -1,7 +1,9 @@
 package dev.claimsmith.invitation;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +12,24 @@ import java.util.Optional;
 
 import dev.claimsmith.membership.PendingMemberships;
 import dev.claimsmith.membership.RolesProperties;
+import dev.claimsmith.metadata.JsonMetadata;
+import dev.claimsmith.metadata.MetadataChanges;
+import dev.claimsmith.metadata.MetadataClass;
 import dev.claimsmith.organization.OrganizationService;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.store.UniqueViolations;
 import dev.claimsmith.user.User;
 import dev.claimsmith.user.UserService;
+import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
+import dev.claimsmith.web.JsonObjectReader;
 import dev.claimsmith.web.ListRequest;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,10 +54,17 @@ public class InvitationService {
 
 	private final CursorPager pager;
 
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final InvitationProperties properties;
+
 	private final Clock clock;
 
 	InvitationService(Invitations invitations, PendingMemberships memberships, UserService users,
-			OrganizationService organizations, RolesProperties roles, CursorPager pager, Clock clock) {
+			OrganizationService organizations, RolesProperties roles, CursorPager pager,
+			NamedParameterJdbcTemplate jdbc, InvitationProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.properties = properties;
 		this.invitations = invitations;
 		this.memberships = memberships;
 		this.users = users;
@@ -173,6 +190,94 @@ public class InvitationService {
 		return new Page(found, page.before(), page.after());
 	}
 
+	/**
+	 * Opens an invitation to an organization with typed metadata classes (the Clerk
+	 * wire).
+	 * @param roleSlug null for the default role
+	 * @param expiresInDays null for the default
+	 * @param metadata the classes the invitation carries, applied to empty ones
+	 * @throws ApiException as the WorkOS wire's create does
+	 */
+	@Transactional
+	public InvitationView createFor(String email, String organizationId, String roleSlug, String inviterUserId,
+			Integer expiresInDays, MetadataChanges metadata) {
+		JsonObjectReader reader = JsonObjectReader.of(JsonNodeFactory.instance.objectNode().put("email", email));
+		String checkedEmail = reader.requiredEmail("email");
+		reader.validate();
+		int days = (expiresInDays != null) ? expiresInDays : InvitationRequest.DEFAULT_EXPIRES_IN_DAYS;
+		if (days < 1 || days > InvitationRequest.MAX_EXPIRES_IN_DAYS) {
+			throw ApiException.invalidParameter("expires_in_days", "invalid_expires_in_days",
+					"expires_in_days must be a whole number from 1 to " + InvitationRequest.MAX_EXPIRES_IN_DAYS + ".");
+		}
+		if (roleSlug != null && !this.roles.isDefined(roleSlug)) {
+			String message = "Role '" + roleSlug + "' is not defined; defined roles are "
+					+ this.roles.definitions().keySet() + ".";
+			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid_role", message,
+					List.of(new ApiError.FieldError("role_slug", "invalid_role", message)));
+		}
+		Issued issued = create(new InvitationRequest(checkedEmail, organizationId, roleSlug, days, inviterUserId,
+				metadata.applyTo(MetadataClass.METADATA, JsonMetadata.empty()),
+				metadata.applyTo(MetadataClass.PUBLIC_METADATA, JsonMetadata.empty())));
+		return InvitationView.of(issued.invitation(), now(), this.properties.acceptUrlFor(issued.token()));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<InvitationView> findView(String id) {
+		return find(id).map((invitation) -> InvitationView.of(invitation, now(), null));
+	}
+
+	/**
+	 * Revokes a pending invitation (the Clerk wire).
+	 * @throws ApiException 404 unknown, 400 {@code invitation_invalid} when not pending
+	 */
+	@Transactional
+	public InvitationView revokeView(String id) {
+		return InvitationView.of(revoke(id), now(), null);
+	}
+
+	/**
+	 * A page of an organization's invitations by offset (the Clerk wire), newest first
+	 * unless {@code oldestFirst}, of the given states (all when empty), and how many
+	 * match.
+	 */
+	@Transactional(readOnly = true)
+	public OffsetPage listByOffset(String organizationId, List<String> states, int limit, int offset,
+			boolean oldestFirst) {
+		StringBuilder where = new StringBuilder(" FROM invitation i WHERE i.organization_id = :organizationId");
+		Map<String, Object> params = new HashMap<>();
+		params.put("organizationId", organizationId);
+		params.put("now", Timestamp.from(now()));
+		if (!states.isEmpty()) {
+			List<String> conditions = new ArrayList<>();
+			for (String state : states) {
+				conditions.add(switch (state) {
+					case Invitation.PENDING -> "(i.state = 'pending' AND i.expires_at > :now)";
+					case Invitation.EXPIRED ->
+						"(i.state = 'expired' OR (i.state = 'pending' AND i.expires_at <= :now))";
+					case Invitation.ACCEPTED -> "i.state = 'accepted'";
+					case Invitation.REVOKED -> "i.state = 'revoked'";
+					default -> throw ApiException.invalidParameter("status", "invalid_status",
+							"status must be pending, accepted, revoked or expired.");
+				});
+			}
+			where.append(" AND (").append(String.join(" OR ", conditions)).append(")");
+		}
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
+		String direction = oldestFirst ? "ASC" : "DESC";
+		params.put("limit", limit);
+		params.put("offset", offset);
+		List<String> ids = this.jdbc.queryForList("SELECT i.id" + where + " ORDER BY i.created_at " + direction
+				+ ", i.id " + direction + " LIMIT :limit OFFSET :offset", params, String.class);
+		Map<String, Invitation> byId = new HashMap<>();
+		this.invitations.findAllById(ids).forEach((invitation) -> byId.put(invitation.id(), invitation));
+		Instant now = now();
+		return new OffsetPage(ids.stream()
+			.map(byId::get)
+			.filter(Objects::nonNull)
+			.map((invitation) -> InvitationView.of(invitation, now, null))
+			.toList(), (total != null) ? total : 0);
+	}
+
 	private Invitation accept(Invitation invitation, String userId) {
 		String membershipId = null;
 		if (invitation.organizationId() != null) {
@@ -253,6 +358,10 @@ public class InvitationService {
 	}
 
 	record Page(List<Invitation> invitations, String before, String after) {
+	}
+
+	/** One page of {@link #listByOffset} and how many match in all. */
+	public record OffsetPage(List<InvitationView> invitations, long totalCount) {
 	}
 
 }

@@ -128,7 +128,9 @@ public class PendingMemberships {
 	 * class moves nothing (as a partial update, {@code {}} would clear).
 	 */
 	private static MetadataUpdate moved(MetadataClass metadataClass, JsonMetadata value) {
-		return value.isEmpty() ? null : MetadataUpdate.partial(metadataClass, value.json());
+		// Checked when the invitation stored them, by the wire that wrote them (the Clerk
+		// wire's are typed): moved as they are.
+		return value.isEmpty() ? null : MetadataUpdate.typedPartial(metadataClass, value.json());
 	}
 
 	private static ApiException duplicateInvitation() {

@@ -68,6 +68,19 @@ public final class MetadataUpdate {
 	}
 
 	/**
+	 * As {@link #partial}, but typed JSON within the JSON classes' limits whatever the
+	 * class: for values already stored by a wire that allows them (an invitation's
+	 * classes moving to its membership).
+	 * @throws InvalidMetadataException as {@link #typedMergePatch} does
+	 */
+	public static MetadataUpdate typedPartial(MetadataClass metadataClass, JsonNode field) {
+		if (field == null) {
+			return null;
+		}
+		return new MetadataUpdate(metadataClass, false, false, true, typedChecked(metadataClass, field));
+	}
+
+	/**
 	 * The class replaced whole by {@code field}, typed JSON whatever the class (the Clerk
 	 * wire); null when absent, a {@code null} field empties the class (a class is always
 	 * an object here).

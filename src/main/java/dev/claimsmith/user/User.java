@@ -139,6 +139,13 @@ public class User {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * Whether the user can sign in with a password (Clerk's {@code password_enabled}).
+	 */
+	public boolean hasPassword() {
+		return this.passwordHash != null;
+	}
+
 	String passwordHash() {
 		return this.passwordHash;
 	}

@@ -52,10 +52,20 @@ public record UserChanges(Optional<String> email, Optional<String> password, Pat
 		return read(reader, Optional.ofNullable(reader.requiredEmail("email")));
 	}
 
-	static UserChanges forUpdate(JsonNode body) {
+	/**
+	 * The body of a user update request; every field optional.
+	 * @throws dev.claimsmith.web.ApiException 422 naming every invalid field
+	 */
+	public static UserChanges forUpdate(JsonNode body) {
 		JsonObjectReader reader = JsonObjectReader.of(body);
 		Optional<String> email = reader.optionalEmail("email");
 		return read(reader, email);
+	}
+
+	/** These changes with {@code metadata} instead of the metadata classes read. */
+	public UserChanges withMetadata(MetadataChanges metadata) {
+		return new UserChanges(this.email, this.password, this.firstName, this.lastName, this.emailVerified,
+				this.externalId, metadata);
 	}
 
 	private static UserChanges read(JsonObjectReader reader, Optional<String> email) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +36,13 @@ public class UserService {
 
 	private final CursorPager pager;
 
+	private final NamedParameterJdbcTemplate jdbc;
+
 	private final Clock clock;
 
-	UserService(Users users, PasswordHasher passwordHasher, CursorPager pager, Clock clock) {
+	UserService(Users users, PasswordHasher passwordHasher, CursorPager pager, NamedParameterJdbcTemplate jdbc,
+			Clock clock) {
+		this.jdbc = jdbc;
 		this.users = users;
 		this.passwordHasher = passwordHasher;
 		this.pager = pager;
@@ -128,6 +134,63 @@ public class UserService {
 		return save(user);
 	}
 
+	/** A partial update (the Clerk wire's {@code PATCH /users/{id}}). */
+	@Transactional
+	public User update(String id, UserChanges changes) {
+		return update(id, changes, IfMatch.any());
+	}
+
+	/** Deletes the user with memberships and sessions (the Clerk wire's delete). */
+	@Transactional
+	public void delete(String id) {
+		delete(id, IfMatch.any());
+	}
+
+	/**
+	 * A page of users by offset (the Clerk wire's {@code GET /users}), newest first
+	 * unless {@code oldestFirst}, and how many match in all. Same named exception to
+	 * module boundaries as {@link #list}, for the organization filter.
+	 */
+	@Transactional(readOnly = true)
+	public OffsetPage listByOffset(UserFilter filter, int limit, int offset, boolean oldestFirst) {
+		StringBuilder where = new StringBuilder(" FROM app_user u WHERE 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (!filter.emails().isEmpty()) {
+			where.append(" AND u.email_key IN (:emailKeys)");
+			params.put("emailKeys", filter.emails().stream().map(User::emailKey).toList());
+		}
+		if (!filter.externalIds().isEmpty()) {
+			where.append(" AND u.external_id IN (:externalIds)");
+			params.put("externalIds", filter.externalIds());
+		}
+		if (!filter.userIds().isEmpty()) {
+			where.append(" AND u.id IN (:userIds)");
+			params.put("userIds", filter.userIds());
+		}
+		if (!filter.organizationIds().isEmpty()) {
+			where.append(" AND u.id IN (SELECT m.user_id FROM organization_membership m"
+					+ " WHERE m.organization_id IN (:organizationIds) AND m.status = 'active')");
+			params.put("organizationIds", filter.organizationIds());
+		}
+		if (filter.query() != null && !filter.query().isBlank()) {
+			where.append(" AND (u.email_key LIKE :query ESCAPE '!' OR LOWER(u.first_name) LIKE :query ESCAPE '!'"
+					+ " OR LOWER(u.last_name) LIKE :query ESCAPE '!' OR u.id = :exact OR u.external_id = :exact)");
+			String query = filter.query().trim();
+			params.put("query", "%"
+					+ query.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+			params.put("exact", query);
+		}
+		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
+		String direction = oldestFirst ? "ASC" : "DESC";
+		params.put("limit", limit);
+		params.put("offset", offset);
+		List<String> ids = this.jdbc.queryForList("SELECT u.id" + where + " ORDER BY u.created_at " + direction
+				+ ", u.id " + direction + " LIMIT :limit OFFSET :offset", params, String.class);
+		Map<String, User> byId = findAll(ids);
+		return new OffsetPage(ids.stream().map(byId::get).filter(Objects::nonNull).toList(),
+				(total != null) ? total : 0);
+	}
+
 	private void apply(User user, UserChanges changes, String passwordHash, Instant now) {
 		if (passwordHash != null) {
 			user.changePasswordHash(passwordHash, now);
@@ -210,6 +273,22 @@ public class UserService {
 	}
 
 	record Page(List<User> users, String before, String after) {
+	}
+
+	/** One page of {@link #listByOffset} and how many match in all. */
+	public record OffsetPage(List<User> users, long totalCount) {
+	}
+
+	/**
+	 * What {@link #listByOffset} filters on; an empty list filters nothing, several
+	 * values match any of them.
+	 *
+	 * @param emails compared case-insensitively
+	 * @param organizationIds users with an active membership of any of them
+	 * @param query part of the email or a name, or the exact id or external id
+	 */
+	public record UserFilter(List<String> emails, List<String> externalIds, List<String> userIds,
+			List<String> organizationIds, String query) {
 	}
 
 }

@@ -1,0 +1,147 @@
+package dev.claimsmith.clerk;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.claimsmith.membership.Membership;
+import dev.claimsmith.membership.MembershipService;
+import dev.claimsmith.metadata.MetadataChanges;
+import dev.claimsmith.metadata.MetadataClass;
+import dev.claimsmith.organization.Organization;
+import dev.claimsmith.organization.OrganizationService;
+import dev.claimsmith.user.User;
+import dev.claimsmith.user.UserService;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Clerk's organization memberships, addressed by organization and user id
+ * ({@code /clerk/v1/organizations/{id}/memberships/{user_id}}); only active memberships
+ * exist on this wire (Clerk has no inactive or pending ones).
+ */
+@RestController
+@RequestMapping(path = "/clerk/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+class ClerkMembershipController {
+
+	private static final MetadataClass[] CLASSES = { MetadataClass.METADATA, MetadataClass.PUBLIC_METADATA };
+
+	private final MembershipService memberships;
+
+	private final ClerkOrganizations clerkOrganizations;
+
+	private final OrganizationService organizations;
+
+	private final UserService users;
+
+	ClerkMembershipController(MembershipService memberships, ClerkOrganizations clerkOrganizations,
+			OrganizationService organizations, UserService users) {
+		this.memberships = memberships;
+		this.clerkOrganizations = clerkOrganizations;
+		this.organizations = organizations;
+		this.users = users;
+	}
+
+	@GetMapping("/organizations/{id}/memberships")
+	ClerkList<ClerkMembership> list(@PathVariable String id, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) Integer offset,
+			@RequestParam(name = "order_by", required = false) String orderBy,
+			@RequestParam(name = "user_id", required = false) String userId) {
+		ClerkPaging paging = ClerkPaging.of(limit, offset, orderBy);
+		Organization organization = this.clerkOrganizations.find(id);
+		MembershipService.OffsetPage page = this.memberships.listActiveByOffset(organization.id(), userId,
+				paging.limit(), paging.offset(), paging.oldestFirst());
+		return new ClerkList<>(responses(page.memberships()), page.totalCount());
+	}
+
+	@GetMapping("/users/{userId}/organization_memberships")
+	ClerkList<ClerkMembership> listOfUser(@PathVariable String userId, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) Integer offset,
+			@RequestParam(name = "order_by", required = false) String orderBy) {
+		ClerkPaging paging = ClerkPaging.of(limit, offset, orderBy);
+		if (this.users.find(userId).isEmpty()) {
+			throw ClerkException.notFound("user with id '" + userId + "'");
+		}
+		MembershipService.OffsetPage page = this.memberships.listActiveByOffset(null, userId, paging.limit(),
+				paging.offset(), paging.oldestFirst());
+		return new ClerkList<>(responses(page.memberships()), page.totalCount());
+	}
+
+	@PostMapping("/organizations/{id}/memberships")
+	ClerkMembership create(@PathVariable String id, @RequestBody(required = false) JsonNode json) {
+		ClerkBody body = ClerkBody.of(json);
+		String userId = body.requiredString("user_id", 64);
+		String role = ClerkRoles.fromClerk(body.requiredString("role", 64));
+		MetadataChanges metadata = body.metadata(false, CLASSES);
+		Organization organization = this.clerkOrganizations.find(id);
+		if (this.users.find(userId).isEmpty()) {
+			throw ClerkException.notFound("user with id '" + userId + "'");
+		}
+		return response(this.memberships.createFor(userId, organization.id(), role, metadata));
+	}
+
+	/** The role; metadata classes sent here replace the stored ones. */
+	@PatchMapping("/organizations/{id}/memberships/{userId}")
+	ClerkMembership update(@PathVariable String id, @PathVariable String userId,
+			@RequestBody(required = false) JsonNode json) {
+		ClerkBody body = ClerkBody.of(json);
+		String roleKey = body.string("role", 64).value();
+		String role = (roleKey != null) ? ClerkRoles.fromClerk(roleKey) : null;
+		MetadataChanges metadata = body.metadata(false, CLASSES);
+		Organization organization = this.clerkOrganizations.find(id);
+		return response(this.memberships.updateOf(userId, organization.id(), role, metadata));
+	}
+
+	/** Deep merge (RFC 7396): nested objects merge, {@code null} deletes at any depth. */
+	@PatchMapping("/organizations/{id}/memberships/{userId}/metadata")
+	ClerkMembership mergeMetadata(@PathVariable String id, @PathVariable String userId,
+			@RequestBody(required = false) JsonNode json) {
+		MetadataChanges metadata = ClerkBody.of(json).metadata(true, CLASSES);
+		Organization organization = this.clerkOrganizations.find(id);
+		return response(this.memberships.updateOf(userId, organization.id(), null, metadata));
+	}
+
+	/** Clerk answers with the membership as it was. */
+	@DeleteMapping("/organizations/{id}/memberships/{userId}")
+	ClerkMembership delete(@PathVariable String id, @PathVariable String userId) {
+		Organization organization = this.clerkOrganizations.find(id);
+		User user = this.users.find(userId).orElseThrow(() -> ClerkException.notFound("user with id '" + userId + "'"));
+		Membership deleted = this.memberships.deleteOf(user.id(), organization.id());
+		return ClerkMembership.of(deleted, ClerkOrganization.of(organization, null), user,
+				this.memberships.permissionsOf(deleted.roleSlug()));
+	}
+
+	private ClerkMembership response(Membership membership) {
+		return responses(List.of(membership)).stream()
+			.findFirst()
+			.orElseThrow(() -> ClerkException.notFound("organization or user of this membership"));
+	}
+
+	/** Loads the organizations and users of a page in one query each. */
+	private List<ClerkMembership> responses(Collection<Membership> page) {
+		Set<String> organizationIds = page.stream().map(Membership::organizationId).collect(Collectors.toSet());
+		Set<String> userIds = page.stream().map(Membership::userId).collect(Collectors.toSet());
+		Map<String, Organization> organizationsById = this.organizations.findAll(organizationIds);
+		Map<String, User> usersById = this.users.findAll(userIds);
+		return page.stream()
+			.filter((membership) -> organizationsById.containsKey(membership.organizationId())
+					&& usersById.containsKey(membership.userId()))
+			.map((membership) -> ClerkMembership.of(membership,
+					ClerkOrganization.of(organizationsById.get(membership.organizationId()), null),
+					usersById.get(membership.userId()), this.memberships.permissionsOf(membership.roleSlug())))
+			.toList();
+	}
+
+}

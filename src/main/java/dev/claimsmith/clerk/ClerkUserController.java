@@ -1,0 +1,185 @@
+package dev.claimsmith.clerk;
+
+import java.util.List;
+
+import dev.claimsmith.metadata.MetadataChanges;
+import dev.claimsmith.metadata.MetadataClass;
+import dev.claimsmith.user.User;
+import dev.claimsmith.user.UserChanges;
+import dev.claimsmith.user.UserService;
+import dev.claimsmith.web.IfMatch;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Clerk's users ({@code /clerk/v1/users}), the users of the WorkOS wire. Fields are
+ * translated into a WorkOS-shaped request so that one set of rules checks them (email
+ * format, password length, unique email and external id); the metadata classes are
+ * Clerk's typed JSON.
+ */
+@RestController
+@RequestMapping(path = "/clerk/v1/users", produces = MediaType.APPLICATION_JSON_VALUE)
+class ClerkUserController {
+
+	private static final MetadataClass[] CLASSES = { MetadataClass.METADATA, MetadataClass.PUBLIC_METADATA,
+			MetadataClass.UNSAFE_METADATA };
+
+	private static final int MAX_FILTER_VALUES = 100;
+
+	private final UserService users;
+
+	ClerkUserController(UserService users) {
+		this.users = users;
+	}
+
+	/**
+	 * A bare array, as Clerk answers; the SDK asks {@code /users/count} for the total.
+	 */
+	@GetMapping
+	List<ClerkUser> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
+			@RequestParam(name = "order_by", required = false) String orderBy,
+			@RequestParam(name = "email_address", required = false) List<String> emailAddresses,
+			@RequestParam(name = "external_id", required = false) List<String> externalIds,
+			@RequestParam(name = "user_id", required = false) List<String> userIds,
+			@RequestParam(name = "organization_id", required = false) List<String> organizationIds,
+			@RequestParam(required = false) String query) {
+		ClerkPaging paging = ClerkPaging.of(limit, offset, orderBy);
+		UserService.UserFilter filter = filter(emailAddresses, externalIds, userIds, organizationIds, query);
+		return this.users.listByOffset(filter, paging.limit(), paging.offset(), paging.oldestFirst())
+			.users()
+			.stream()
+			.map(ClerkUser::of)
+			.toList();
+	}
+
+	@GetMapping("/count")
+	TotalCount count(@RequestParam(name = "email_address", required = false) List<String> emailAddresses,
+			@RequestParam(name = "external_id", required = false) List<String> externalIds,
+			@RequestParam(name = "user_id", required = false) List<String> userIds,
+			@RequestParam(name = "organization_id", required = false) List<String> organizationIds,
+			@RequestParam(required = false) String query) {
+		UserService.UserFilter filter = filter(emailAddresses, externalIds, userIds, organizationIds, query);
+		return new TotalCount("total_count", this.users.listByOffset(filter, 1, 0, false).totalCount());
+	}
+
+	@PostMapping
+	ClerkUser create(@RequestBody(required = false) JsonNode json) {
+		ClerkBody body = ClerkBody.of(json);
+		rejectPasswordDigest(body);
+		List<String> emails = body.strings("email_address", MAX_FILTER_VALUES, 320);
+		if (emails.isEmpty()) {
+			throw ClerkException.missingParam("email_address");
+		}
+		if (emails.size() > 1) {
+			throw ClerkException.invalidParam("email_address",
+					"A Claimsmith user has exactly one email address; send one.");
+		}
+		ObjectNode request = workOsFields(body);
+		request.put("email", emails.get(0));
+		// Clerk verifies the email addresses a backend creates.
+		request.put("email_verified", true);
+		UserChanges changes = UserChanges.forCreate(request).withMetadata(body.metadata(false, CLASSES));
+		return ClerkUser.of(this.users.create(changes));
+	}
+
+	@GetMapping("/{id}")
+	ClerkUser get(@PathVariable String id) {
+		return ClerkUser.of(find(id));
+	}
+
+	/**
+	 * Names, external id, password; metadata classes sent here replace the stored ones.
+	 */
+	@PatchMapping("/{id}")
+	ClerkUser update(@PathVariable String id, @RequestBody(required = false) JsonNode json) {
+		ClerkBody body = ClerkBody.of(json);
+		rejectPasswordDigest(body);
+		User user = find(id);
+		String primary = body.string("primary_email_address_id", 64).value();
+		if (primary != null && !primary.equals(ClerkUser.emailAddressId(user.id()))) {
+			throw ClerkException.invalidParam("primary_email_address_id",
+					"The user's only email address is " + ClerkUser.emailAddressId(user.id()) + ".");
+		}
+		UserChanges changes = UserChanges.forUpdate(workOsFields(body)).withMetadata(body.metadata(false, CLASSES));
+		return ClerkUser.of(this.users.update(user.id(), changes));
+	}
+
+	@DeleteMapping("/{id}")
+	ClerkDeleted delete(@PathVariable String id) {
+		User user = find(id);
+		this.users.delete(user.id());
+		return ClerkDeleted.of("user", user.id());
+	}
+
+	/** Deep merge (RFC 7396): nested objects merge, {@code null} deletes at any depth. */
+	@PatchMapping("/{id}/metadata")
+	ClerkUser mergeMetadata(@PathVariable String id, @RequestBody(required = false) JsonNode json) {
+		MetadataChanges metadata = ClerkBody.of(json).metadata(true, CLASSES);
+		return ClerkUser.of(this.users.patchMetadata(find(id).id(), metadata, IfMatch.any()));
+	}
+
+	/** Each class sent replaces the stored one whole; a class not sent stays. */
+	@PutMapping("/{id}/metadata")
+	ClerkUser replaceMetadata(@PathVariable String id, @RequestBody(required = false) JsonNode json) {
+		MetadataChanges metadata = ClerkBody.of(json).metadata(false, CLASSES);
+		return ClerkUser.of(this.users.patchMetadata(find(id).id(), metadata, IfMatch.any()));
+	}
+
+	private User find(String id) {
+		return this.users.find(id).orElseThrow(() -> ClerkException.notFound("user with id '" + id + "'"));
+	}
+
+	/** The Clerk fields that have a WorkOS twin, under the WorkOS names. */
+	private static ObjectNode workOsFields(ClerkBody body) {
+		ObjectNode request = JsonNodeFactory.instance.objectNode();
+		for (String field : new String[] { "first_name", "last_name", "external_id", "password" }) {
+			JsonNode value = body.node(field);
+			if (value != null) {
+				request.set(field, value);
+			}
+		}
+		return request;
+	}
+
+	private static void rejectPasswordDigest(ClerkBody body) {
+		if (body.has("password_digest") || body.has("password_hasher")) {
+			// Silently ignoring an imported hash would create a user who cannot sign in.
+			throw ClerkException.invalidParam("password_digest",
+					"Importing password digests is not supported; send password instead.");
+		}
+	}
+
+	private static UserService.UserFilter filter(List<String> emails, List<String> externalIds, List<String> userIds,
+			List<String> organizationIds, String query) {
+		return new UserService.UserFilter(values("email_address", emails), values("external_id", externalIds),
+				values("user_id", userIds), values("organization_id", organizationIds), query);
+	}
+
+	private static List<String> values(String param, List<String> values) {
+		if (values == null) {
+			return List.of();
+		}
+		if (values.size() > MAX_FILTER_VALUES) {
+			throw ClerkException.invalidParam(param, param + " takes at most " + MAX_FILTER_VALUES + " values.");
+		}
+		return values;
+	}
+
+	/** {@code GET /users/count}: {@code {"object":"total_count","total_count":N}}. */
+	record TotalCount(String object, long totalCount) {
+	}
+
+}
