@@ -34,6 +34,7 @@
 	const $ = (id) => document.getElementById(id);
 	const state = {
 		templates: new Map(), // name -> stored content
+		dialects: new Map(), // name -> 'claimsmith' | 'clerk'
 		user: null,
 		schema: null,
 		mode: 'stored',
@@ -123,7 +124,9 @@
 		state.templates.clear();
 		for (const template of result.json.data) {
 			state.templates.set(template.name, template.content);
-			const label = template.name + (template.valid ? '' : ' (invalid on disk)');
+			state.dialects.set(template.name, template.dialect || 'claimsmith');
+			const label = template.name + (template.dialect === 'clerk' ? ' (Clerk)' : '')
+				+ (template.valid ? '' : ' (invalid on disk)');
 			select.appendChild(new Option(label, template.name));
 		}
 		if (previous && state.templates.has(previous)) {
@@ -587,6 +590,10 @@
 		}
 		else {
 			request.template = $('editor').value;
+			// An edited Clerk template previews as a Clerk draft.
+			if (state.dialects.get($('template-select').value) === 'clerk') {
+				request.dialect = 'clerk';
+			}
 		}
 		if (state.mode === 'inline') {
 			try {

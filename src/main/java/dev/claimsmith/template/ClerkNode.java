@@ -86,7 +86,7 @@ sealed interface ClerkNode extends ClaimNode {
 			catch (RenderFailure ex) {
 				throw new TemplateException(this.pointer, ex.getMessage());
 			}
-			return text.toString().strip();
+			return Values.wellFormed(text.toString().strip());
 		}
 
 	}

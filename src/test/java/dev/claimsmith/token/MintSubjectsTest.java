@@ -201,6 +201,8 @@ class MintSubjectsTest {
 		context.put("user", fields(user, "id", "email", "email_verified", "first_name", "last_name",
 				"profile_picture_url", "external_id", "metadata", "public_metadata", "unsafe_metadata"));
 		Map<String, Object> org = fields(organization, "id", "name", "external_id", "metadata", "public_metadata");
+		// The WorkOS wire has no slug; the Clerk wire reads the same organization.
+		org.put("slug", this.api.get("/clerk/v1/organizations/" + this.orgId).json().get("slug").asString());
 		org.put("domains", organizationDomains(organization));
 		context.put("organization", org);
 		String role = membership.at("/role/slug").asString();
