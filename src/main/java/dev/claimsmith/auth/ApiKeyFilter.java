@@ -1,10 +1,8 @@
 package dev.claimsmith.auth;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,7 +12,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -47,11 +44,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	 */
 	private static final Pattern USER_TOKEN_PATCH = Pattern.compile("/api/v2/users/[^/]+");
 
-	private static final String AUTH0_PREFIX = "/api/v2/";
-
 	private static final String BEARER = "Bearer ";
-
-	private static final JsonMapper AUTH0_JSON = JsonMapper.builder().build();
 
 	private static final Pattern MINT_POST = Pattern.compile("/access_tokens|/oauth2/introspect");
 
@@ -109,7 +102,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 			String message = (header != null) ? "Invalid API key."
 					: "Missing API key: send 'Authorization: Bearer <api key>'.";
-			write(request, response, path, HttpStatus.UNAUTHORIZED, new ApiError("unauthorized", message, null));
+			this.errorResponses.write(request, response, HttpStatus.UNAUTHORIZED,
+					new ApiError("unauthorized", message, null));
 			return;
 		}
 		ApiKeyScope required = requiredScope(request.getMethod(), path);
@@ -117,7 +111,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 			this.failures.record(AuthFailures.INSUFFICIENT_SCOPE);
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
 					"Bearer error=\"insufficient_scope\", scope=\"" + required.wireName() + "\"");
-			write(request, response, path, HttpStatus.FORBIDDEN, new ApiError("insufficient_scope",
+			this.errorResponses.write(request, response, HttpStatus.FORBIDDEN, new ApiError("insufficient_scope",
 					"This API key lacks the '" + required.wireName() + "' scope this request needs.", null));
 			return;
 		}
@@ -135,26 +129,6 @@ class ApiKeyFilter extends OncePerRequestFilter {
 		}
 		Optional<ApiKey> key = this.managementTokens.authenticate(credential);
 		return key.isPresent() ? key : this.apiKeys.authenticate(credential);
-	}
-
-	/**
-	 * The refusal in the wire's shape: Auth0's envelope under {@code /api/v2/}, else as
-	 * {@link ErrorResponses} writes it for the request's wire.
-	 */
-	private void write(HttpServletRequest request, HttpServletResponse response, String path, HttpStatus status,
-			ApiError error) throws IOException {
-		if (path.startsWith(AUTH0_PREFIX)) {
-			response.setStatus(status.value());
-			response.setContentType("application/json");
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("statusCode", status.value());
-			body.put("error", status.getReasonPhrase());
-			body.put("message", error.message());
-			body.put("errorCode", error.code());
-			response.getWriter().write(AUTH0_JSON.writeValueAsString(body));
-			return;
-		}
-		this.errorResponses.write(request, response, status, error);
 	}
 
 	/**
