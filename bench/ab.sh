@@ -128,6 +128,12 @@ mint() {
 		'BEGIN { printf "%.0f %.0f", rps, t * 1e6 / hz / n }'
 }
 
+# A server left over from an interrupted run would answer in place of the one under test.
+if curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/"; then
+	echo "Something already listens on port $port (a server left by an interrupted run?): stop it, or set PORT." >&2
+	exit 1
+fi
+
 build before "$before_ref"
 build after "$after_ref"
 
