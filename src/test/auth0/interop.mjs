@@ -1,6 +1,6 @@
 // Auth0's official Node SDK (auth0 7.x) driving a live Claimsmith over TLS, unmodified: the
 // ManagementClient is given only a domain, a client id and a secret, as against Auth0 itself.
-// Run by Auth0SdkInteropTest with CLAIMSMITH_DOMAIN (localhost:<port>), CLAIMSMITH_CLIENT_ID,
+// Run by Auth0SdkInteropApiTest with CLAIMSMITH_DOMAIN (localhost:<port>), CLAIMSMITH_CLIENT_ID,
 // CLAIMSMITH_CLIENT_SECRET (an API key) and NODE_EXTRA_CA_CERTS (the test CA). Exits non-zero
 // on the first broken expectation, naming it.
 import assert from "node:assert/strict";

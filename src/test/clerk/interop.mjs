@@ -1,5 +1,5 @@
 // Drives Claimsmith's /clerk wire with Clerk's official Node SDK, unmodified (run by
-// ClerkSdkInteropTest against a live server). Every check must pass; a failure is a wire
+// ClerkSdkInteropApiTest against a live server). Every check must pass; a failure is a wire
 // incompatibility in Claimsmith, never something to work around here.
 import assert from 'node:assert/strict';
 import { createClerkClient } from '@clerk/backend';

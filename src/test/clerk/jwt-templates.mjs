@@ -1,5 +1,5 @@
 // Clerk JWT templates against Claimsmith with Clerk's official Node SDK, unmodified (run by
-// ClerkJwtSdkInteropTest against a live server): a template created through the SDK, a
+// ClerkJwtSdkInteropApiTest against a live server): a template created through the SDK, a
 // session token for it minted for a Claimsmith session, and the SDK's own verifyToken
 // accepting it. A failure is a wire incompatibility in Claimsmith, never something to
 // work around here.

@@ -2,7 +2,7 @@
 # Installs what the test suite needs beyond Java and Maven, when missing, so that the README's
 # test command (mvn verify) passes on a fresh machine. Run by Maven (exec-maven-plugin, phase
 # process-test-classes); skipped with -DskipTests.
-#   - Debian's Chromium and ChromeDriver, for the playground's browser test (PlaygroundBrowserTest).
+#   - Debian's Chromium and ChromeDriver, for the playground's browser test (PlaygroundBrowserApiTest).
 set -euo pipefail
 
 missing=()

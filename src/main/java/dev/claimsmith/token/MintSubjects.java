@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
  * fields of {@link ClaimsContextSchema}, nothing else (never a password hash), so a new
  * context path needs no change here. It reads the user, organization and membership
  * tables directly rather than through their modules' aggregates, which cost four queries
- * and reflective mapping per mint (bench/README.md); {@code MintSubjectsTest} pins what
- * it reads to what those modules store. One statement sees one consistent snapshot, so it
- * needs no transaction. The subject's claims fingerprint is computed from the values as
- * they are read ({@link ClaimsFingerprints}).
+ * and reflective mapping per mint (bench/README.md); {@code MintSubjectsApiTest} pins
+ * what it reads to what those modules store. One statement sees one consistent snapshot,
+ * so it needs no transaction. The subject's claims fingerprint is computed from the
+ * values as they are read ({@link ClaimsFingerprints}).
  */
 @Component
 class MintSubjects {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service, never something to work around in the script.
  */
 @HttpsApiTest
-class Auth0SdkInteropTest {
+class Auth0SdkInteropApiTest {
 
 	private static final Path DIRECTORY = Path.of("src", "test", "auth0");
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Several instances starting at once with one configured key all come up. */
 @ApiTest
-class ApiKeyRegistrationTest {
+class ApiKeyRegistrationApiTest {
 
 	@Autowired
 	JdbcClient jdbc;

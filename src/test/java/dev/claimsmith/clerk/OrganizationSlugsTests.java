@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Slugs made from names: the rule both new organizations and the V11 backfill use. */
-class OrganizationSlugsTest {
+class OrganizationSlugsTests {
 
 	@Test
 	void namesBecomeLowerCaseDashedAsciiWithinSixtyFour() {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * field for field, after every kind of change.
  */
 @ApiTest
-class MintSubjectsTest {
+class MintSubjectsApiTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

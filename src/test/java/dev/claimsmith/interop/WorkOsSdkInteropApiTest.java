@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * test.
  */
 @ApiTest
-class WorkOsSdkInteropTest {
+class WorkOsSdkInteropApiTest {
 
 	@LocalServerPort
 	int port;

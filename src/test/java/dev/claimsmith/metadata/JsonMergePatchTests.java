@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** RFC 7396 Appendix A, every example, and that neither input is changed. */
-class JsonMergePatchTest {
+class JsonMergePatchTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

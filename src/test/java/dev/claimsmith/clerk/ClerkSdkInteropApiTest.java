@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in the script.
  */
 @ApiTest
-class ClerkSdkInteropTest {
+class ClerkSdkInteropApiTest {
 
 	private static final Path SCRIPT = Path.of("src/test/clerk/interop.mjs");
 

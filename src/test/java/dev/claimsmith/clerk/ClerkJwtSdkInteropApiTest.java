@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never something to work around in the script.
  */
 @ApiTest
-class ClerkJwtSdkInteropTest {
+class ClerkJwtSdkInteropApiTest {
 
 	private static final Path SCRIPT = Path.of("src/test/clerk/jwt-templates.mjs");
 

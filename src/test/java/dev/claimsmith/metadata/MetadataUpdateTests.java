@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Partial and merge-patch semantics and every limit of a JSON class, at its boundary. */
-class MetadataUpdateTest {
+class MetadataUpdateTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * test. Screenshots land in {@code target/playground-*.png}.
  */
 @ApiTest
-class PlaygroundBrowserTest {
+class PlaygroundBrowserApiTest {
 
 	private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * V11 on a database that already holds organizations: each gets a slug from its name,
  * unique among them, and the column is then required and unique.
  */
-class OrganizationSlugMigrationTest {
+class OrganizationSlugMigrationTests {
 
 	@Test
 	void existingOrganizationsGetUniqueSlugsFromTheirNames() throws SQLException {

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * derived from organization metadata. It never calls Claimsmith per request.
  */
 @ApiTest
-class ResourceServerExampleTest {
+class ResourceServerExampleApiTest {
 
 	@Autowired
 	IssuerProperties issuer;

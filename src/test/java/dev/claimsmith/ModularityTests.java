@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code package-info.java} allows: no cycles, no reaching into another module's
  * internals. Writes the modules' diagrams to {@code docs/modules}.
  */
-class ModularityTest {
+class ModularityTests {
 
 	private static final Path DIAGRAMS = Path.of("docs/modules");
 
