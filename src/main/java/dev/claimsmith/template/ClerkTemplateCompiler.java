@@ -1,9 +1,7 @@
 package dev.claimsmith.template;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -120,62 +118,32 @@ final class ClerkTemplateCompiler {
 		}
 	}
 
-	/**
-	 * Walks the parsed JSON once, turning each value into its node, and notes the claims
-	 * that look like an authorization decision fed from a value the user can write.
-	 */
-	private static final class NodeBuilder {
-
-		private final List<TemplateError> errors;
-
-		private final List<TemplateWarning> warnings = new ArrayList<>();
-
-		private int userWritableReads;
+	/** Clerk's strings: shortcodes, whole or among text. */
+	private static final class NodeBuilder extends ClaimTreeBuilder {
 
 		NodeBuilder(List<TemplateError> errors) {
-			this.errors = errors;
+			super(errors);
 		}
 
-		ClaimNode node(JsonNode node, String pointer) {
-			if (node.isObject()) {
-				Map<String, ClaimNode> members = new LinkedHashMap<>();
-				for (Map.Entry<String, JsonNode> member : node.properties()) {
-					String key = member.getKey();
-					String child = TemplateCompiler.pointer(pointer, key);
-					if (ClerkShortcodes.hasShortcodes(key)) {
-						this.errors.add(new TemplateError(child, "Shortcodes are not allowed in claim names"));
-					}
-					int readsBefore = this.userWritableReads;
-					members.put(key, node(member.getValue(), child));
-					if (this.userWritableReads > readsBefore && AuthorizationClaims.looksLikeDecision(key)) {
-						this.warnings.add(new TemplateWarning(child, AuthorizationClaims.USER_WRITABLE.formatted(key)));
-					}
-				}
-				return new ClerkNode.ObjectNode(members);
+		@Override
+		void checkKey(String key, String pointer) {
+			if (ClerkShortcodes.hasShortcodes(key)) {
+				this.errors.add(new TemplateError(pointer, "Shortcodes are not allowed in claim names"));
 			}
-			if (node.isArray()) {
-				List<ClaimNode> items = new ArrayList<>();
-				for (int i = 0; i < node.size(); i++) {
-					items.add(node(node.get(i), pointer + "/" + i));
-				}
-				return new ClerkNode.ArrayNode(List.copyOf(items));
-			}
-			if (node.isString()) {
-				return string(node.stringValue(), pointer);
-			}
-			if (node.isNumber()) {
-				if (!Values.isDoubleRange(node.decimalValue())) {
-					return fail(pointer, "Number " + node.decimalValue() + " is outside the range of a double");
-				}
-				return new ClaimNode.LiteralNode(number(node));
-			}
-			if (node.isBoolean()) {
-				return new ClaimNode.LiteralNode(node.booleanValue());
-			}
-			return new ClaimNode.LiteralNode(null);
 		}
 
-		private ClaimNode string(String text, String pointer) {
+		@Override
+		ClaimNode objectNode(Map<String, ClaimNode> members) {
+			return new ClerkNode.ObjectNode(members);
+		}
+
+		@Override
+		ClaimNode arrayNode(List<ClaimNode> items) {
+			return new ClerkNode.ArrayNode(items);
+		}
+
+		@Override
+		ClaimNode string(String text, String pointer) {
 			if (!ClerkShortcodes.hasShortcodes(text)) {
 				return new ClaimNode.LiteralNode(Values.wellFormed(text));
 			}
@@ -207,19 +175,6 @@ final class ClerkTemplateCompiler {
 						.ifPresent((message) -> this.warnings.add(new TemplateWarning(pointer, message)));
 				}
 			}
-		}
-
-		private ClaimNode fail(String pointer, String message) {
-			this.errors.add(new TemplateError(pointer, message));
-			return new ClaimNode.LiteralNode(null);
-		}
-
-		private static Object number(JsonNode node) {
-			if (node.isIntegralNumber() && node.canConvertToLong()) {
-				return node.longValue();
-			}
-			BigDecimal decimal = node.decimalValue();
-			return decimal;
 		}
 
 	}

@@ -1,9 +1,7 @@
 package dev.claimsmith.template;
 
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -131,73 +129,44 @@ final class TemplateCompiler {
 	}
 
 	/**
-	 * Walks the parsed JSON once, turning each node into its claim node, and notes the
-	 * claims that look like an authorization decision fed from a value the user can
-	 * write.
+	 * WorkOS's strings: mustache tags among text, and the typed tags a pre-pass turned
+	 * into markers.
 	 */
-	private static final class NodeBuilder {
+	private static final class NodeBuilder extends ClaimTreeBuilder {
 
 		private final TypedTags typed;
 
 		private final DefaultMustacheFactory mustaches;
 
-		private final List<TemplateError> errors;
-
 		private final int maxSectionDepth;
-
-		private final List<TemplateWarning> warnings = new ArrayList<>();
-
-		/** How many tags so far read a user-writable value. */
-		private int userWritableReads;
 
 		NodeBuilder(TypedTags typed, DefaultMustacheFactory mustaches, List<TemplateError> errors,
 				int maxSectionDepth) {
+			super(errors);
 			this.typed = typed;
 			this.mustaches = mustaches;
-			this.errors = errors;
 			this.maxSectionDepth = maxSectionDepth;
 		}
 
-		ClaimNode node(JsonNode node, String pointer) {
-			if (node.isObject()) {
-				Map<String, ClaimNode> members = new LinkedHashMap<>();
-				for (Map.Entry<String, JsonNode> member : node.properties()) {
-					String key = member.getKey();
-					String child = pointer(pointer, key);
-					if (StringTags.hasTags(key) || (this.typed != null && this.typed.isMarker(key))) {
-						this.errors.add(new TemplateError(child, "Tags are not allowed in keys"));
-					}
-					int readsBefore = this.userWritableReads;
-					members.put(key, node(member.getValue(), child));
-					if (this.userWritableReads > readsBefore && AuthorizationClaims.looksLikeDecision(key)) {
-						this.warnings.add(new TemplateWarning(child, AuthorizationClaims.USER_WRITABLE.formatted(key)));
-					}
-				}
-				return new ClaimNode.ObjectNode(Map.copyOf(members).isEmpty() ? Map.of() : members);
+		@Override
+		void checkKey(String key, String pointer) {
+			if (StringTags.hasTags(key) || (this.typed != null && this.typed.isMarker(key))) {
+				this.errors.add(new TemplateError(pointer, "Tags are not allowed in keys"));
 			}
-			if (node.isArray()) {
-				List<ClaimNode> items = new ArrayList<>();
-				for (int i = 0; i < node.size(); i++) {
-					items.add(node(node.get(i), pointer + "/" + i));
-				}
-				return new ClaimNode.ArrayNode(List.copyOf(items));
-			}
-			if (node.isString()) {
-				return string(node.stringValue(), pointer);
-			}
-			if (node.isNumber()) {
-				if (!Values.isDoubleRange(node.decimalValue())) {
-					return fail(pointer, "Number " + node.decimalValue() + " is outside the range of a double");
-				}
-				return new ClaimNode.LiteralNode(number(node));
-			}
-			if (node.isBoolean()) {
-				return new ClaimNode.LiteralNode(node.booleanValue());
-			}
-			return new ClaimNode.LiteralNode(null);
 		}
 
-		private ClaimNode string(String text, String pointer) {
+		@Override
+		ClaimNode objectNode(Map<String, ClaimNode> members) {
+			return new ClaimNode.ObjectNode(Map.copyOf(members).isEmpty() ? Map.of() : members);
+		}
+
+		@Override
+		ClaimNode arrayNode(List<ClaimNode> items) {
+			return new ClaimNode.ArrayNode(items);
+		}
+
+		@Override
+		ClaimNode string(String text, String pointer) {
 			if (this.typed != null && this.typed.isMarker(text)) {
 				String tag = this.typed.tags().get(this.typed.index(text));
 				return typed(tag, pointer);
@@ -255,19 +224,6 @@ final class TemplateCompiler {
 					this.userWritableReads++;
 				}
 			}
-		}
-
-		private ClaimNode fail(String pointer, String message) {
-			this.errors.add(new TemplateError(pointer, message));
-			return new ClaimNode.LiteralNode(null);
-		}
-
-		private static Object number(JsonNode node) {
-			if (node.isIntegralNumber() && node.canConvertToLong()) {
-				return node.longValue();
-			}
-			BigDecimal decimal = node.decimalValue();
-			return decimal;
 		}
 
 	}

@@ -1,13 +1,11 @@
 package dev.claimsmith.interop;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.HttpsApiTest;
+import dev.claimsmith.NodeScript;
 import dev.claimsmith.TestTls;
 import org.junit.jupiter.api.Test;
 
@@ -36,24 +34,12 @@ class Auth0SdkInteropApiTest {
 		assertThat(DIRECTORY.resolve("node_modules/auth0"))
 			.as("run 'npm ci' in src/test/auth0 (the build's npm-ci-auth0 step does)")
 			.isDirectory();
-		Path output = Files.createTempFile("auth0-interop", ".log");
-		ProcessBuilder node = new ProcessBuilder("node", "interop.mjs").directory(DIRECTORY.toFile())
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile());
-		node.environment().put("CLAIMSMITH_DOMAIN", "localhost:" + this.port);
-		node.environment().put("CLAIMSMITH_CLIENT_ID", "client_claimsmith");
-		node.environment().put("CLAIMSMITH_CLIENT_SECRET", ApiClient.API_KEY);
-		node.environment().put("NODE_EXTRA_CA_CERTS", TestTls.files().caCertificate().toAbsolutePath().toString());
-		Process process = node.start();
-		boolean finished = process.waitFor(3, TimeUnit.MINUTES);
-		if (!finished) {
-			process.destroyForcibly();
-		}
-		String log = Files.readString(output, StandardCharsets.UTF_8);
-		Files.deleteIfExists(output);
-		assertThat(finished).as("interop.mjs did not finish in time:%n%s", log).isTrue();
-		assertThat(process.exitValue()).as("interop.mjs failed:%n%s", log).isZero();
-		assertThat(log).contains("all steps passed");
+		NodeScript.of(DIRECTORY, "interop.mjs")
+			.env("CLAIMSMITH_DOMAIN", "localhost:" + this.port)
+			.env("CLAIMSMITH_CLIENT_ID", "client_claimsmith")
+			.env("CLAIMSMITH_CLIENT_SECRET", ApiClient.API_KEY)
+			.env("NODE_EXTRA_CA_CERTS", TestTls.files().caCertificate().toAbsolutePath().toString())
+			.runsAndPrints("all steps passed");
 	}
 
 }
