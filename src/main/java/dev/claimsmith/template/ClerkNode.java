@@ -1,6 +1,5 @@
 package dev.claimsmith.template;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +7,8 @@ import java.util.Map;
 /**
  * The nodes of a template in Clerk's dialect, rendered as Clerk documents: a claim whose
  * value is null stays in the token as {@code null} (Clerk's {@code "surname": null}),
- * where Claimsmith's own dialect drops the key.
+ * where Claimsmith's own dialect drops the key. Arrays are {@link ClaimNode.ArrayNode},
+ * the same in both.
  */
 sealed interface ClerkNode extends ClaimNode {
 
@@ -20,17 +20,6 @@ sealed interface ClerkNode extends ClaimNode {
 			Map<String, Object> claims = new LinkedHashMap<>();
 			this.members.forEach((key, node) -> claims.put(key, node.render(state)));
 			return claims;
-		}
-
-	}
-
-	record ArrayNode(List<ClaimNode> items) implements ClerkNode {
-
-		@Override
-		public Object render(RenderState state) {
-			List<Object> values = new ArrayList<>(this.items.size());
-			this.items.forEach((item) -> values.add(item.render(state)));
-			return values;
 		}
 
 	}

@@ -139,7 +139,7 @@ final class ClerkTemplateCompiler {
 
 		@Override
 		ClaimNode arrayNode(List<ClaimNode> items) {
-			return new ClerkNode.ArrayNode(items);
+			return new ClaimNode.ArrayNode(items);
 		}
 
 		@Override
