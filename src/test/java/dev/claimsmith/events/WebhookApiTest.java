@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -61,6 +62,9 @@ class WebhookApiTest {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
@@ -263,6 +267,35 @@ class WebhookApiTest {
 		JsonNode delivery = this.api.get("/webhook_endpoints/" + id + "/deliveries").json().get("data").get(0);
 		assertThat(delivery.get("last_status").asInt()).isEqualTo(500);
 		assertThat(delivery.get("attempts").asInt()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void whileAReceiverTakesItsTimeTheDeliveryIsLeasedNotLocked() throws Exception {
+		this.receiverDelayMillis = 3000;
+		Response endpoint = createEndpoint(List.of("organization.created"));
+		String id = endpoint.field("id");
+		String orgId = this.api.post("/organizations", Map.of("name", "Hook slow " + unique())).field("id");
+		awaitTrue(() -> this.inFlight.getOrDefault("/hook", new AtomicInteger()).get() > 0);
+
+		long start = System.nanoTime();
+		int touched = this.jdbc.sql("UPDATE webhook_delivery SET last_error = last_error WHERE endpoint_id = :id")
+			.param("id", id)
+			.update();
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		String owner = this.jdbc.sql("SELECT lease_owner FROM webhook_delivery WHERE endpoint_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+
+		assertThat(touched).isEqualTo(1);
+		assertThat(took).as("a write to the row in flight waits for no lock").isLessThan(Duration.ofMillis(1500));
+		assertThat(owner).as("the lease of the instance delivering it").isNotBlank();
+		awaitTrue(() -> deliveryState(id).equals("delivered"));
+		assertThat(deliveriesOf(orgId)).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT lease_owner FROM webhook_delivery WHERE endpoint_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()).as("no lease once recorded").containsExactly((String) null);
 	}
 
 	private String deliveryState(String endpointId) {
