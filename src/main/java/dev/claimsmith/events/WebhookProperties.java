@@ -16,11 +16,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBackoff the longest wait between attempts
  * @param retryFor how long after the event a delivery is retried before it is failed
  * @param pollInterval how often each instance looks for due deliveries
+ * @param leaseMargin how much longer than {@code timeout} a delivery stays leased to the
+ * instance making it; when the lease runs out (that instance died mid-delivery), the
+ * delivery is due again for any instance
  */
 @ConfigurationProperties("claimsmith.webhooks")
 record WebhookProperties(@DefaultValue List<String> allowedHttpHosts, @DefaultValue("10s") Duration timeout,
 		@DefaultValue("5s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff,
-		@DefaultValue("24h") Duration retryFor, @DefaultValue("1s") Duration pollInterval) {
+		@DefaultValue("24h") Duration retryFor, @DefaultValue("1s") Duration pollInterval,
+		@DefaultValue("5s") Duration leaseMargin) {
+
+	WebhookProperties {
+		if (leaseMargin.isNegative()) {
+			// A lease shorter than the timeout would let a second instance deliver while
+			// the first still waits for the receiver.
+			throw new IllegalArgumentException("claimsmith.webhooks.lease-margin must not be negative");
+		}
+	}
 
 	/** The wait before the attempt after {@code attempts} failed ones. */
 	Duration backoffAfter(int attempts) {

@@ -16,6 +16,7 @@ import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiTest;
 import dev.claimsmith.ClaimsmithApplication;
 import dev.claimsmith.TestDatabase;
+import dev.claimsmith.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -204,12 +205,70 @@ class TwoInstancesTest {
 		}
 	}
 
+	/**
+	 * Both instances deliver webhooks (each one's scheduler polls every 50 ms) to one
+	 * receiver that answers after 40 ms and counts the requests in flight per endpoint:
+	 * every event arrives exactly once (nothing fails here, so nothing is retried), in
+	 * commit order per endpoint, and never two to one endpoint at once.
+	 */
+	@Test
+	void bothInstancesDeliverWebhooksEachEventOnceInOrderAndNeverTwoAtOnceToAnEndpoint() throws Exception {
+		try (WebhookReceiver receiver = WebhookReceiver.start((request) -> {
+			Thread.sleep(40);
+			return 200;
+		})) {
+			List<String> paths = List.of("/two/first", "/two/second");
+			List<String> endpoints = new ArrayList<>();
+			for (int i = 0; i < paths.size(); i++) {
+				ApiClient.Response endpoint = ((i == 0) ? a : b).post("/webhook_endpoints", Map.of("endpoint_url",
+						receiver.url(paths.get(i)), "events", List.of("organization.created", "organization.updated")));
+				assertThat(endpoint.status()).as(endpoint.text()).isEqualTo(201);
+				endpoints.add(endpoint.field("id"));
+			}
+			try {
+				String base = "Two hooks " + unique();
+				List<String> names = new ArrayList<>(List.of(base));
+				String orgId = a.post("/organizations", Map.of("name", base)).field("id");
+				for (int i = 1; i < 12; i++) {
+					names.add(base + " " + i);
+					assertThat(((i % 2 == 0) ? a : b).put("/organizations/" + orgId, Map.of("name", names.get(i)))
+						.status()).isEqualTo(200);
+				}
+
+				WebhookReceiver.await(Duration.ofSeconds(30),
+						() -> endpoints.stream()
+							.allMatch((id) -> b.get("/webhook_endpoints/" + id + "/deliveries")
+								.json()
+								.get("data")
+								.findValuesAsString("state")
+								.stream()
+								.filter("delivered"::equals)
+								.count() == names.size()));
+				Thread.sleep(500);
+
+				for (String path : paths) {
+					List<String> arrived = receiver.about(orgId)
+						.stream()
+						.filter((request) -> request.path().equals(path))
+						.map(WebhookReceiver.Request::name)
+						.toList();
+					assertThat(arrived).as("deliveries to %s", path).containsExactlyElementsOf(names);
+					assertThat(receiver.maxInFlight(path)).as("deliveries to %s at once", path).isEqualTo(1);
+				}
+			}
+			finally {
+				endpoints.forEach((id) -> a.delete("/webhook_endpoints/" + id));
+			}
+		}
+	}
+
 	private static ConfigurableApplicationContext start(Path keys) {
 		List<String> args = new ArrayList<>(List.of("--server.port=0", "--claimsmith.api-key=" + ApiClient.API_KEY,
 				"--claimsmith.issuer=https://claimsmith.test", "--claimsmith.templates.dir=templates",
 				"--claimsmith.keys.dir=" + keys,
 				"--claimsmith.keys.reload-interval=" + RELOAD_INTERVAL.toMillis() + "ms",
-				"--claimsmith.keys.pre-publish-delay=" + PRE_PUBLISH_DELAY.toMillis() + "ms"));
+				"--claimsmith.keys.pre-publish-delay=" + PRE_PUBLISH_DELAY.toMillis() + "ms",
+				"--claimsmith.webhooks.allowed-http-hosts=127.0.0.1", "--claimsmith.webhooks.poll-interval=50ms"));
 		TestDatabase.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
 		return new SpringApplicationBuilder(ClaimsmithApplication.class).profiles(TestDatabase.profiles())
 			.run(args.toArray(String[]::new));

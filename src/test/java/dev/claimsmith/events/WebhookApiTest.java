@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,7 @@ import com.workos.webhooks.Webhook;
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiTest;
+import dev.claimsmith.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static dev.claimsmith.ApiClient.unique;
@@ -36,9 +43,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Webhook endpoints and signed, ordered, retried deliveries to a receiver on loopback,
- * verified with the official WorkOS Java SDK's webhook helper.
+ * verified with the official WorkOS Java SDK's webhook helper. The clock can be moved
+ * (the retry window); every test leaves it where real time is.
  */
 @ApiTest
+@Import(WebhookApiTest.MovableClock.class)
 @TestPropertySource(properties = { "claimsmith.webhooks.allowed-http-hosts=127.0.0.1",
 		"claimsmith.webhooks.initial-backoff=200ms", "claimsmith.webhooks.poll-interval=100ms" })
 class WebhookApiTest {
@@ -50,6 +59,12 @@ class WebhookApiTest {
 
 	@Autowired
 	WebhookDeliverer deliverer;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
@@ -63,12 +78,18 @@ class WebhookApiTest {
 
 	final List<Received> received = new CopyOnWriteArrayList<>();
 
+	/** By organization name, known before the write whose event it fails. */
 	final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+
+	final ExecutorService receiverThreads = Executors.newCachedThreadPool();
 
 	@BeforeEach
 	void setUp() throws IOException {
 		this.api = new ApiClient(this.port);
 		this.receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		// A thread per request: the default handles them one at a time, which would hide
+		// two deliveries to one endpoint at once.
+		this.receiver.setExecutor(this.receiverThreads);
 		this.receiver.createContext("/hook", (exchange) -> {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 			Received got = new Received(body, exchange.getRequestHeaders().getFirst("WorkOS-Signature"));
@@ -84,8 +105,9 @@ class WebhookApiTest {
 			}
 			this.inFlight.get(exchange.getRequestURI().getPath()).decrementAndGet();
 			this.received.add(got);
-			AtomicInteger left = this.failuresLeft.get(got.objectId());
-			int status = (left != null && left.getAndDecrement() > 0) ? 500 : 200;
+			AtomicInteger left = this.failuresLeft.get(got.json().get("data").path("name").asString(""));
+			boolean failing = exchange.getRequestURI().getPath().endsWith("/failing");
+			int status = (failing || (left != null && left.getAndDecrement() > 0)) ? 500 : 200;
 			exchange.sendResponseHeaders(status, -1);
 			exchange.close();
 		});
@@ -94,10 +116,12 @@ class WebhookApiTest {
 
 	@AfterEach
 	void tearDown() {
+		this.clock.set(Instant.now());
 		for (JsonNode endpoint : this.api.get("/webhook_endpoints").json().get("data")) {
 			this.api.delete("/webhook_endpoints/" + endpoint.get("id").asString());
 		}
 		this.receiver.stop(0);
+		this.receiverThreads.shutdownNow();
 	}
 
 	@Test
@@ -173,8 +197,8 @@ class WebhookApiTest {
 	void aReceiverFailingThreeTimesGetsTheEventOnceMorePerRetryThenItIsDelivered() throws Exception {
 		Response endpoint = createEndpoint(List.of("organization.created"));
 		String name = "Hook retry " + unique();
+		this.failuresLeft.put(name, new AtomicInteger(3));
 		String orgId = this.api.post("/organizations", Map.of("name", name)).field("id");
-		this.failuresLeft.put(orgId, new AtomicInteger(3));
 
 		awaitTrue(() -> deliveriesOf(orgId).size() >= 4 && deliveryState(endpoint.field("id")).equals("delivered"));
 		Thread.sleep(1000);
@@ -220,14 +244,72 @@ class WebhookApiTest {
 		assertThat(this.maxInFlightPerEndpoint.get()).as("deliveries to one endpoint at once").isEqualTo(1);
 	}
 
+	@Test
+	void aDeliveryStillFailingWhenItsRetryWindowEndsIsMarkedFailedAndNotTriedAgain() throws Exception {
+		Response endpoint = createEndpoint("/hook/failing", List.of("organization.created"));
+		String id = endpoint.field("id");
+		String orgId = this.api.post("/organizations", Map.of("name", "Hook doomed " + unique())).field("id");
+		awaitTrue(() -> deliveriesOf(orgId).size() >= 2);
+		assertThat(deliveryState(id)).isEqualTo("pending");
+
+		this.clock.advance(Duration.ofHours(23));
+		int before = deliveriesOf(orgId).size();
+		awaitTrue(() -> deliveriesOf(orgId).size() > before);
+		assertThat(deliveryState(id)).as("23 h after the event, still within the window").isEqualTo("pending");
+
+		this.clock.advance(Duration.ofHours(1).plusMinutes(1));
+		awaitTrue(() -> deliveryState(id).equals("failed"));
+		int attempts = deliveriesOf(orgId).size();
+		this.clock.advance(Duration.ofHours(2));
+		Thread.sleep(1000);
+
+		assertThat(deliveriesOf(orgId)).as("no attempt after failing").hasSize(attempts);
+		JsonNode delivery = this.api.get("/webhook_endpoints/" + id + "/deliveries").json().get("data").get(0);
+		assertThat(delivery.get("last_status").asInt()).isEqualTo(500);
+		assertThat(delivery.get("attempts").asInt()).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void whileAReceiverTakesItsTimeTheDeliveryIsLeasedNotLocked() throws Exception {
+		this.receiverDelayMillis = 3000;
+		Response endpoint = createEndpoint(List.of("organization.created"));
+		String id = endpoint.field("id");
+		String orgId = this.api.post("/organizations", Map.of("name", "Hook slow " + unique())).field("id");
+		awaitTrue(() -> this.inFlight.getOrDefault("/hook", new AtomicInteger()).get() > 0);
+
+		long start = System.nanoTime();
+		int touched = this.jdbc.sql("UPDATE webhook_delivery SET last_error = last_error WHERE endpoint_id = :id")
+			.param("id", id)
+			.update();
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		String owner = this.jdbc.sql("SELECT lease_owner FROM webhook_delivery WHERE endpoint_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.single();
+
+		assertThat(touched).isEqualTo(1);
+		assertThat(took).as("a write to the row in flight waits for no lock").isLessThan(Duration.ofMillis(1500));
+		assertThat(owner).as("the lease of the instance delivering it").isNotBlank();
+		awaitTrue(() -> deliveryState(id).equals("delivered"));
+		assertThat(deliveriesOf(orgId)).hasSize(1);
+		assertThat(this.jdbc.sql("SELECT lease_owner FROM webhook_delivery WHERE endpoint_id = :id")
+			.param("id", id)
+			.query(String.class)
+			.list()).as("no lease once recorded").containsExactly((String) null);
+	}
+
 	private String deliveryState(String endpointId) {
 		JsonNode data = this.api.get("/webhook_endpoints/" + endpointId + "/deliveries").json().get("data");
 		return data.isEmpty() ? "none" : data.get(0).get("state").asString();
 	}
 
 	private Response createEndpoint(List<String> events) {
+		return createEndpoint("/hook", events);
+	}
+
+	private Response createEndpoint(String path, List<String> events) {
 		Response created = this.api.post("/webhook_endpoints", Map.of("endpoint_url",
-				"http://127.0.0.1:" + this.receiver.getAddress().getPort() + "/hook", "events", events));
+				"http://127.0.0.1:" + this.receiver.getAddress().getPort() + path, "events", events));
 		assertThat(created.status()).as(created.text()).isEqualTo(201);
 		return created;
 	}
@@ -242,6 +324,17 @@ class WebhookApiTest {
 			assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
 			Thread.sleep(50);
 		}
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableClock {
+
+		@Bean
+		@Primary
+		MutableClock mutableClock() {
+			return MutableClock.ticking();
+		}
+
 	}
 
 	record Received(String body, String signature) {
