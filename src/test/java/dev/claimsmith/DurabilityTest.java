@@ -1,16 +1,7 @@
 package dev.claimsmith;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import dev.claimsmith.ApiClient.Response;
@@ -30,29 +21,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DurabilityTest {
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
-
-	private Path workDir;
-
-	private final List<Process> processes = new ArrayList<>();
+	private ServiceProcesses services;
 
 	@BeforeEach
 	void setUp() throws IOException {
-		this.workDir = Files.createDirectories(Paths.get("target", "durability", "run-" + unique()).toAbsolutePath());
+		this.services = ServiceProcesses.create();
 	}
 
 	@AfterEach
 	void killChildren() throws InterruptedException {
-		for (Process process : this.processes) {
-			process.destroyForcibly();
-			process.waitFor();
-		}
+		this.services.close();
 	}
 
 	@Test
 	void acknowledgedWritesSurviveKillNine() throws Exception {
-		int port = freePort();
-		ApiClient api = start(port);
+		int port = ServiceProcesses.freePort();
+		ApiClient api = this.services.start(port);
 		String externalId = "durable-" + unique();
 		Response created = api.post("/organizations", Map.of("name", "Durable", "external_id", externalId, "metadata",
 				Map.of("tier", "gold", "seats", "10", "doomed", "x")));
@@ -66,9 +50,9 @@ class DurabilityTest {
 		assertThat(updated.status()).as(updated.text()).isEqualTo(200);
 		Response last = api.post("/organizations", Map.of("name", "Last", "metadata", Map.of("k", "v")));
 		assertThat(last.status()).as(last.text()).isEqualTo(201);
-		killNine();
+		this.services.killNine();
 
-		ApiClient restarted = start(port);
+		ApiClient restarted = this.services.start(port);
 		Response afterCrash = restarted.get("/organizations/" + id);
 		assertThat(afterCrash.status()).as(afterCrash.text()).isEqualTo(200);
 		JsonNode organization = afterCrash.json();
@@ -78,52 +62,6 @@ class DurabilityTest {
 		assertThat(organization).isEqualTo(updated.json());
 		assertThat(restarted.get("/organizations/external_id/" + externalId).field("id")).isEqualTo(id);
 		assertThat(restarted.get("/organizations/" + last.field("id")).json()).isEqualTo(last.json());
-	}
-
-	private ApiClient start(int port) throws IOException, InterruptedException {
-		File log = this.workDir.resolve("service-" + (this.processes.size() + 1) + ".log").toFile();
-		List<String> command = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), ClaimsmithApplication.class.getName(), "--server.port=" + port,
-				"--claimsmith.data-dir=" + this.workDir.resolve("data"), "--claimsmith.api-key=" + ApiClient.API_KEY,
-				"--claimsmith.keys.dir=" + this.workDir.resolve("keys"),
-				"--claimsmith.templates.dir=" + Paths.get("templates").toAbsolutePath());
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log)
-			.directory(this.workDir.toFile())
-			.start();
-		this.processes.add(process);
-		ApiClient api = new ApiClient(port);
-		Instant deadline = Instant.now().plus(START_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(process.isAlive()).as("service exited early; see %s", log).isTrue();
-			if (answers(api)) {
-				return api;
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("service did not answer within " + START_TIMEOUT + "; see " + log);
-	}
-
-	private static boolean answers(ApiClient api) {
-		try {
-			return api.get("/organizations?limit=1").status() == 200;
-		}
-		catch (IllegalStateException ex) {
-			return false;
-		}
-	}
-
-	/** SIGKILL on Linux: no shutdown hooks, no chance to flush anything. */
-	private void killNine() throws InterruptedException {
-		Process process = this.processes.get(this.processes.size() - 1);
-		process.destroyForcibly();
-		assertThat(process.waitFor()).isEqualTo(137);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -1,13 +1,7 @@
 package dev.claimsmith;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,23 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WebhookDurabilityTest {
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+	/** Short timeouts and polls, so a killed delivery is retried within seconds. */
+	private static final String[] WEBHOOK_SETTINGS = { "--claimsmith.webhooks.allowed-http-hosts=127.0.0.1",
+			"--claimsmith.webhooks.timeout=5s", "--claimsmith.webhooks.lease-margin=1s",
+			"--claimsmith.webhooks.poll-interval=100ms", "--claimsmith.webhooks.initial-backoff=200ms" };
 
-	private Path workDir;
-
-	private final List<Process> processes = new ArrayList<>();
+	private ServiceProcesses services;
 
 	@BeforeEach
 	void setUp() throws IOException {
-		this.workDir = Files.createDirectories(Paths.get("target", "durability", "run-" + unique()).toAbsolutePath());
+		this.services = ServiceProcesses.create();
 	}
 
 	@AfterEach
 	void killChildren() throws InterruptedException {
-		for (Process process : this.processes) {
-			process.destroyForcibly();
-			process.waitFor();
-		}
+		this.services.close();
 	}
 
 	@Test
@@ -66,8 +58,8 @@ class WebhookDurabilityTest {
 			}
 			return 200;
 		})) {
-			int port = freePort();
-			ApiClient api = start(port);
+			int port = ServiceProcesses.freePort();
+			ApiClient api = this.services.start(port, WEBHOOK_SETTINGS);
 			Response endpoint = api.post("/webhook_endpoints", Map.of("endpoint_url", receiver.url("/hook"), "events",
 					List.of("organization.created", "organization.updated")));
 			assertThat(endpoint.status()).as(endpoint.text()).isEqualTo(201);
@@ -81,10 +73,10 @@ class WebhookDurabilityTest {
 				.get("data")
 				.forEach((event) -> events.add(event.get("id").asString()));
 			assertThat(events).as("a fresh data directory: only this organization's two events").hasSize(2);
-			killNine();
+			this.services.killNine();
 			release.countDown();
 
-			ApiClient restarted = start(port);
+			ApiClient restarted = this.services.start(port, WEBHOOK_SETTINGS);
 			WebhookReceiver.await(Duration.ofSeconds(60), () -> receiver.about(orgId).size() >= 3
 					&& states(restarted, endpoint.field("id")).equals(List.of("delivered", "delivered")));
 			Thread.sleep(500);
@@ -100,55 +92,6 @@ class WebhookDurabilityTest {
 			.json()
 			.get("data")
 			.findValuesAsString("state");
-	}
-
-	private ApiClient start(int port) throws IOException, InterruptedException {
-		File log = this.workDir.resolve("service-" + (this.processes.size() + 1) + ".log").toFile();
-		List<String> command = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), ClaimsmithApplication.class.getName(), "--server.port=" + port,
-				"--claimsmith.data-dir=" + this.workDir.resolve("data"), "--claimsmith.api-key=" + ApiClient.API_KEY,
-				"--claimsmith.keys.dir=" + this.workDir.resolve("keys"),
-				"--claimsmith.templates.dir=" + Paths.get("templates").toAbsolutePath(),
-				"--claimsmith.webhooks.allowed-http-hosts=127.0.0.1", "--claimsmith.webhooks.timeout=5s",
-				"--claimsmith.webhooks.lease-margin=1s", "--claimsmith.webhooks.poll-interval=100ms",
-				"--claimsmith.webhooks.initial-backoff=200ms");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(log)
-			.directory(this.workDir.toFile())
-			.start();
-		this.processes.add(process);
-		ApiClient api = new ApiClient(port);
-		Instant deadline = Instant.now().plus(START_TIMEOUT);
-		while (Instant.now().isBefore(deadline)) {
-			assertThat(process.isAlive()).as("service exited early; see %s", log).isTrue();
-			if (answers(api)) {
-				return api;
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("service did not answer within " + START_TIMEOUT + "; see " + log);
-	}
-
-	private static boolean answers(ApiClient api) {
-		try {
-			return api.get("/organizations?limit=1").status() == 200;
-		}
-		catch (IllegalStateException ex) {
-			return false;
-		}
-	}
-
-	/** SIGKILL on Linux: no shutdown hooks, nothing handed back. */
-	private void killNine() throws InterruptedException {
-		Process process = this.processes.get(this.processes.size() - 1);
-		process.destroyForcibly();
-		assertThat(process.waitFor()).isEqualTo(137);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
