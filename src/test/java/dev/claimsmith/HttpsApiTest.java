@@ -22,7 +22,15 @@ import org.springframework.test.context.ContextConfiguration;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "claimsmith.api-key=" + ApiClient.API_KEY, "claimsmith.keys.dir=target/test-keys",
-				"claimsmith.templates.dir=templates" })
+				"claimsmith.templates.dir=templates",
+				// No webhook deliveries from the shared contexts (first poll after a
+				// day): they share
+				// one database with every other context and move their clocks, and a
+				// deliverer
+				// whose clock runs hours ahead would take over live leases.
+				// WebhookApiTest and the
+				// two-instance test run their own deliverers.
+				"claimsmith.webhooks.poll-interval=1d" })
 @ActiveProfiles(resolver = TestDatabase.class)
 @ContextConfiguration(initializers = { TestDatabase.class, TestTls.class })
 @Tag(ApiTest.TAG)
