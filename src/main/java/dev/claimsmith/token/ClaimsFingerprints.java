@@ -14,6 +14,7 @@ import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,11 +27,14 @@ import org.springframework.stereotype.Component;
  * template can read changes it; a change of anything else (a sign-in time, a password)
  * does not, and neither does a write that committed before the mint, however close to it.
  * HMAC-SHA256 with a key shared by all instances through the database, truncated to 128
- * bits: a token holder cannot confirm guesses of the private metadata it summarizes.
- * Thread-safe.
+ * bits: a token holder cannot confirm guesses of the private metadata it summarizes. The
+ * key is read (or created) at start-up: fingerprints are built inside the mint query's
+ * result-set callback, which holds a pooled connection, so reading the key there would
+ * need a second one, and a burst of first mints could take every connection and wait for
+ * one more. Thread-safe.
  */
 @Component
-class ClaimsFingerprints {
+class ClaimsFingerprints implements SmartInitializingSingleton {
 
 	/** The private claim that carries the fingerprint. */
 	static final String CLAIM = "claims_fp";
@@ -53,6 +57,12 @@ class ClaimsFingerprints {
 	}
 
 	/** A new fingerprint to feed values into, in a fixed order. */
+	/** Start-up: the key, before the server takes requests. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		key();
+	}
+
 	Builder builder() {
 		Mac mac = this.macs.get();
 		mac.reset();
