@@ -10,6 +10,8 @@
 #   REPORT_ONLY=1 bench/run.sh   print the tables again from bench/target/results/
 #   HTTP_ONLY=1 bench/run.sh     only the HTTP phases; in-process figures come from the last run
 #   HTTP_ONLY=1 SIGN_ROUNDS_ONLY=1 bench/run.sh   only the side-by-side sign ÷ OpenSSL rounds
+#   PIN=1 bench/run.sh           the one-core method instead (server on core 0 from launch, wrk on
+#                                core 1, openssl speed on core 0), per algorithm: see bench/pin.sh
 #
 # Knobs (seconds): SERVER_WARMUP (at least 180 in a full run; then on until the server's CPU per
 # mint is steady, up to SERVER_WARMUP_MAX, 420), SATURATION (60), LATENCY (20), WARMUP (10);
@@ -52,6 +54,16 @@ trap cleanup EXIT
 log() { printf '\n== %s (load average: %s)\n' "$*" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 cd "$root"
+if [[ "${PIN:-0}" == 1 ]]; then
+	mvn -q -B -DskipTests -Dspring-javaformat.skip=true -Dmaven.jar.forceCreation=true package
+	jar="$(ls "$root"/target/claimsmith-*-SNAPSHOT.jar | head -1)"
+	for algorithm in $algorithms; do
+		log "One core: $algorithm"
+		JAR="$jar" ALGORITHM="$algorithm" "$bench/pin.sh"
+		cp "$bench/target/pin/summary.md" "$out/pin-$algorithm.md"
+	done
+	exit 0
+fi
 if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
 log "Build"
 # The benchmarks depend on the plain jar, installed first; then the repackaged one runs the server.

@@ -59,7 +59,8 @@ public final class LoadGenerator {
 		// Warm-up: same load, latencies dropped; its errors are reported apart, not hidden.
 		long warmupErrors = 0;
 		if (o.warmupSeconds() > 0) {
-			runPhase(o.warmupSeconds(), Long.MAX_VALUE);
+			// Bounded like the measured phase: each connection preallocates room for its samples.
+			runPhase(o.warmupSeconds(), o.maxRequests());
 			warmupErrors = this.errors.getAndSet(0);
 		}
 		long started = System.nanoTime();
