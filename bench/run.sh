@@ -11,7 +11,8 @@
 #   HTTP_ONLY=1 bench/run.sh     only the HTTP phases; in-process figures come from the last run
 #   HTTP_ONLY=1 SIGN_ROUNDS_ONLY=1 bench/run.sh   only the side-by-side sign ÷ OpenSSL rounds
 #   PIN=1 bench/run.sh           the one-core method instead (server on core 0 from launch, wrk on
-#                                core 1, openssl speed on core 0), per algorithm: see bench/pin.sh
+#                                core 1, openssl speed on core 0), per algorithm, then Keycloak the
+#                                same way: see bench/pin.sh and bench/keycloak.sh
 #
 # Knobs (seconds): SERVER_WARMUP (at least 180 in a full run; then on until the server's CPU per
 # mint is steady, up to SERVER_WARMUP_MAX, 420), SATURATION (60), LATENCY (20), WARMUP (10);
@@ -62,6 +63,12 @@ if [[ "${PIN:-0}" == 1 ]]; then
 		JAR="$jar" ALGORITHM="$algorithm" "$bench/pin.sh"
 		cp "$bench/target/pin/summary.md" "$out/pin-$algorithm.md"
 	done
+	# The peer, with the same pinning (KEYCLOAK=0 skips it).
+	if [[ "${KEYCLOAK:-1}" == 1 ]]; then
+		log "One core: Keycloak"
+		"$bench/keycloak.sh"
+		cp "$bench/target/keycloak/summary.md" "$out/pin-keycloak.md"
+	fi
 	exit 0
 fi
 if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
