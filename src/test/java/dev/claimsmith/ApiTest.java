@@ -28,12 +28,11 @@ import org.springframework.test.context.ContextConfiguration;
 		properties = { "claimsmith.api-key=" + ApiClient.API_KEY, "claimsmith.keys.dir=target/test-keys",
 				"claimsmith.templates.dir=templates",
 				// No webhook deliveries from the shared contexts (first poll after a
-				// day): they share
-				// one database with every other context and move their clocks, and a
-				// deliverer
-				// whose clock runs hours ahead would take over live leases.
-				// WebhookApiTest and the
-				// two-instance test run their own deliverers.
+				// day):
+				// they share one database with every other context and move their clocks,
+				// and a deliverer whose clock runs hours ahead would take over live
+				// leases.
+				// WebhookApiTest and the two-instance test run their own deliverers.
 				"claimsmith.webhooks.poll-interval=1d" })
 @ActiveProfiles(resolver = TestDatabase.class)
 @ContextConfiguration(initializers = TestDatabase.class)
