@@ -73,22 +73,9 @@ render() {
 	awk -F, 'NR == 2 { printf "%.0f", $5 }' "$work/render-$side.csv"
 }
 
-api() {
-	curl -fsS -X "$1" "http://127.0.0.1:$port$2" -H "Authorization: Bearer $api_key" \
-		-H 'Content-Type: application/json' ${3:+-d "$3"}
-}
-
-# One organization with 50 admin members, as bench/run.sh seeds it.
-seed() {
-	local org user
-	org=$(api POST /organizations '{"name":"Acme","domain_data":[{"domain":"acme.test","state":"verified"}],"metadata":{"plan":"pro","seats":"12"}}' | grep -o '"id":"org_[0-9A-Za-z]*"' | head -1 | cut -d'"' -f4)
-	: >"$work/bodies.txt"
-	for i in $(seq 1 50); do
-		user=$(api POST /user_management/users "{\"email\":\"user$i@acme.test\",\"first_name\":\"Jane\",\"last_name\":\"Doe $i\",\"external_id\":\"ext-$i\",\"metadata\":{\"department\":\"engineering\"}}" | grep -o '"id":"user_[0-9A-Za-z]*"' | head -1 | cut -d'"' -f4)
-		api POST /user_management/organization_memberships "{\"user_id\":\"$user\",\"organization_id\":\"$org\",\"role_slug\":\"admin\"}" >/dev/null
-		echo "{\"user_id\":\"$user\",\"organization_id\":\"$org\"}" >>"$work/bodies.txt"
-	done
-}
+# api and seed (one organization, 50 admin members, $work/bodies.txt).
+# shellcheck source=seed.sh
+source "$bench/seed.sh"
 
 wrk_run() {
 	$client_core wrk -t 1 -c "$connections" -d "$1s" --timeout 10s -s "$bench/wrk/bodies.lua" \

@@ -181,22 +181,9 @@ stop_server() {
 	server_pid=""
 }
 
-api() {
-	curl -fsS -X "$1" "http://127.0.0.1:$port$2" -H "Authorization: Bearer $api_key" \
-		-H 'Content-Type: application/json' ${3:+-d "$3"}
-}
-
-# 50 users in one organization with metadata, each an admin member: mint bodies cycle over them.
-seed() {
-	local org user
-	org=$(api POST /organizations '{"name":"Acme","domain_data":[{"domain":"acme.test","state":"verified"}],"metadata":{"plan":"pro","seats":"12"}}' | grep -o '"id":"org_[0-9A-Za-z]*"' | head -1 | cut -d'"' -f4)
-	: >"$work/bodies.txt"
-	for i in $(seq 1 50); do
-		user=$(api POST /user_management/users "{\"email\":\"user$i@acme.test\",\"first_name\":\"Jane\",\"last_name\":\"Doe $i\",\"external_id\":\"ext-$i\",\"metadata\":{\"department\":\"engineering\"}}" | grep -o '"id":"user_[0-9A-Za-z]*"' | head -1 | cut -d'"' -f4)
-		api POST /user_management/organization_memberships "{\"user_id\":\"$user\",\"organization_id\":\"$org\",\"role_slug\":\"admin\"}" >/dev/null
-		echo "{\"user_id\":\"$user\",\"organization_id\":\"$org\"}" >>"$work/bodies.txt"
-	done
-}
+# api and seed (one organization, 50 admin members, $work/bodies.txt).
+# shellcheck source=seed.sh
+source "$bench/seed.sh"
 
 # load <name> <method> <path> <rate|0> <seconds> [extra args]: prints the RESULT line.
 load() {
