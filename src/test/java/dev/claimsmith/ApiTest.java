@@ -19,7 +19,10 @@ import org.springframework.test.context.ContextConfiguration;
  * api}). The build runs every such class twice, on an in-memory H2 and on PostgreSQL (see
  * {@link TestDatabase}; tagged {@value #TAG}). Every such class shares one application
  * context and all contexts share one database, so tests must not assume an empty
- * database: make names, emails and external ids unique per test.
+ * database: make names, emails and external ids unique per test. They deliver no webhooks
+ * (first poll after a day): sharing that database and moving their clocks, a deliverer
+ * whose clock runs hours ahead would take over live leases; WebhookApiTest and the
+ * two-instance test run their own deliverers.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,12 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "claimsmith.api-key=" + ApiClient.API_KEY, "claimsmith.keys.dir=target/test-keys",
 				"claimsmith.templates.dir=templates",
-				// No webhook deliveries from the shared contexts (first poll after a
-				// day):
-				// they share one database with every other context and move their clocks,
-				// and a deliverer whose clock runs hours ahead would take over live
-				// leases.
-				// WebhookApiTest and the two-instance test run their own deliverers.
+				// See the class comment: no webhook deliveries from shared contexts.
 				"claimsmith.webhooks.poll-interval=1d" })
 @ActiveProfiles(resolver = TestDatabase.class)
 @ContextConfiguration(initializers = TestDatabase.class)

@@ -56,13 +56,13 @@ class ClaimsFingerprints implements SmartInitializingSingleton {
 		this.clock = clock;
 	}
 
-	/** A new fingerprint to feed values into, in a fixed order. */
-	/** Start-up: the key, before the server takes requests. */
+	/** Start-up: the shared key, read once before the server takes requests. */
 	@Override
 	public void afterSingletonsInstantiated() {
-		key();
+		this.key = new SecretKeySpec(HexFormat.of().parseHex(storedSecret()), ALGORITHM);
 	}
 
+	/** A new fingerprint to feed values into, in a fixed order. */
 	Builder builder() {
 		Mac mac = this.macs.get();
 		mac.reset();
@@ -70,27 +70,19 @@ class ClaimsFingerprints implements SmartInitializingSingleton {
 	}
 
 	private Mac newMac() {
+		if (this.key == null) {
+			// Never read here: the caller holds a pooled connection (see the class
+			// comment).
+			throw new IllegalStateException("The claims-fingerprint key is read at start-up, not on first use");
+		}
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
-			mac.init(key());
+			mac.init(this.key);
 			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ALGORITHM + " is not available", ex);
 		}
-	}
-
-	private SecretKeySpec key() {
-		SecretKeySpec current = this.key;
-		if (current == null) {
-			synchronized (this) {
-				if (this.key == null) {
-					this.key = new SecretKeySpec(HexFormat.of().parseHex(storedSecret()), ALGORITHM);
-				}
-				current = this.key;
-			}
-		}
-		return current;
 	}
 
 	/** The shared key: the stored one, or a new one when this instance is the first. */
