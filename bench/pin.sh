@@ -97,10 +97,27 @@ phase() {
 		'BEGIN { printf "%.0f %.0f %.1f", rps, t * 1e6 / hz / n, p99 }'
 }
 
-profile_opts=()
+# profiling start|stop <name>: a CPU profile of what runs in between (PROFILE=1).
+profiling() {
+	[[ "${PROFILE:-0}" == 1 ]] || return 0
+	if [[ -n "${ASYNC_PROFILER:-}" && "$1" == start ]]; then
+		# jcmd splits its arguments at "=": the options go quoted.
+		jcmd "$server_pid" JVMTI.agent_load "$ASYNC_PROFILER" "\"start,event=cpu,interval=500us\"" >/dev/null
+	elif [[ -n "${ASYNC_PROFILER:-}" ]]; then
+		jcmd "$server_pid" JVMTI.agent_load "$ASYNC_PROFILER" "\"stop,collapsed,file=$out/profile-$2.collapsed\"" >/dev/null
+	elif [[ "$1" == start ]]; then
+		jcmd "$server_pid" JFR.start name="$2" filename="$out/profile-$2.jfr" >/dev/null
+	else
+		jcmd "$server_pid" JFR.stop name="$2" >/dev/null
+	fi
+}
+
+# Profiles want exact stacks from the start: attaching later would make the JIT recompile.
+server_opts=()
 if [[ "${PROFILE:-0}" == 1 ]]; then
-	profile_opts=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
+	server_opts=(-XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints)
 fi
+
 # start_server <log> [java options…]: a fresh service on core 0 (empty data and keys folders).
 start_server() {
 	local log="$1"
@@ -139,11 +156,11 @@ if [[ "${AOT:-0}" == 1 ]]; then
 	phase training-jwks 10 /.well-known/jwks.json >/dev/null
 	stop_server
 	[[ -f "$work/app.aot" ]] || { echo "The training run wrote no AOT cache: see $out/server-training.log" >&2; exit 1; }
-	profile_opts+=(-XX:AOTCache="$work/app.aot")
+	server_opts+=(-XX:AOTCache="$work/app.aot")
 fi
 
 started=$(date +%s.%N)
-start_server "$out/server.log" "${profile_opts[@]}"
+start_server "$out/server.log" "${server_opts[@]}"
 ready=$(date +%s.%N)
 seed
 
@@ -152,20 +169,6 @@ read -r cold1 _ _ <<<"$(phase cold-0-10s 10 /access_tokens "$work/bodies.txt")"
 read -r cold2 _ _ <<<"$(phase cold-10-20s 10 /access_tokens "$work/bodies.txt")"
 read -r cold3 cold3_cpu _ <<<"$(phase cold-20-30s 10 /access_tokens "$work/bodies.txt")"
 phase warm "$warm" /access_tokens "$work/bodies.txt" >/dev/null
-# profiling start|stop <name>: a CPU profile of what runs in between (PROFILE=1).
-profiling() {
-	[[ "${PROFILE:-0}" == 1 ]] || return 0
-	if [[ -n "${ASYNC_PROFILER:-}" && "$1" == start ]]; then
-		# jcmd splits its arguments at "=": the options go quoted.
-		jcmd "$server_pid" JVMTI.agent_load "$ASYNC_PROFILER" "\"start,event=cpu,interval=500us\"" >/dev/null
-	elif [[ -n "${ASYNC_PROFILER:-}" ]]; then
-		jcmd "$server_pid" JVMTI.agent_load "$ASYNC_PROFILER" "\"stop,collapsed,file=$out/profile-$2.collapsed\"" >/dev/null
-	elif [[ "$1" == start ]]; then
-		jcmd "$server_pid" JFR.start name="$2" filename="$out/profile-$2.jfr" >/dev/null
-	else
-		jcmd "$server_pid" JFR.stop name="$2" >/dev/null
-	fi
-}
 profiling start mint
 read -r mint mint_cpu mint_p99 <<<"$(phase mint "$measured" /access_tokens "$work/bodies.txt")"
 profiling stop mint

@@ -55,22 +55,6 @@ trap cleanup EXIT
 log() { printf '\n== %s (load average: %s)\n' "$*" "$(cut -d' ' -f1-3 /proc/loadavg)"; }
 
 cd "$root"
-if [[ "${PIN:-0}" == 1 ]]; then
-	mvn -q -B -DskipTests -Dspring-javaformat.skip=true -Dmaven.jar.forceCreation=true package
-	jar="$(ls "$root"/target/claimsmith-*-SNAPSHOT.jar | head -1)"
-	for algorithm in $algorithms; do
-		log "One core: $algorithm"
-		JAR="$jar" ALGORITHM="$algorithm" "$bench/pin.sh"
-		cp "$bench/target/pin/summary.md" "$out/pin-$algorithm.md"
-	done
-	# The peer, with the same pinning (KEYCLOAK=0 skips it).
-	if [[ "${KEYCLOAK:-1}" == 1 ]]; then
-		log "One core: Keycloak"
-		"$bench/keycloak.sh"
-		cp "$bench/target/keycloak/summary.md" "$out/pin-keycloak.md"
-	fi
-	exit 0
-fi
 if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
 log "Build"
 # The benchmarks depend on the plain jar, installed first; then the repackaged one runs the server.
@@ -81,6 +65,22 @@ cp target/claimsmith-*-SNAPSHOT.jar "$work/claimsmith.jar"
 (cd "$bench" && mvn -q -B package)
 fi
 classpath="$bench/target/classes:$(cat "$bench/target/classpath.txt")"
+
+# The one-core method instead, on the jar and load generator just built.
+if [[ "${PIN:-0}" == 1 ]]; then
+	for algorithm in $algorithms; do
+		log "One core: $algorithm"
+		JAR="$work/claimsmith.jar" ALGORITHM="$algorithm" "$bench/pin.sh"
+		cp "$bench/target/pin/summary.md" "$out/pin-$algorithm.md"
+	done
+	# The peer, with the same pinning (KEYCLOAK=0 skips it).
+	if [[ "${KEYCLOAK:-1}" == 1 ]]; then
+		log "One core: Keycloak"
+		"$bench/keycloak.sh"
+		cp "$bench/target/keycloak/summary.md" "$out/pin-keycloak.md"
+	fi
+	exit 0
+fi
 
 if [[ "${REPORT_ONLY:-0}" != 1 ]]; then
 log "Machine"
