@@ -94,6 +94,25 @@ class ObservabilityApiTest {
 	}
 
 	@Test
+	void requestsThenHttpServerTimerCountsThemByMatchedPatternStatusAndOutcome() {
+		double missing = httpRequests("GET", "/organizations/{id}", "404", "CLIENT_ERROR");
+		double refused = httpRequests("GET", "UNKNOWN", "401", "CLIENT_ERROR");
+		double unknownMethod = httpRequests("UNKNOWN", "UNKNOWN", "401", "CLIENT_ERROR");
+
+		assertThat(this.api.get("/organizations/org_" + unique()).status()).isEqualTo(404);
+		assertThat(this.api.get("/organizations/org_" + unique()).status()).isEqualTo(404);
+		assertThat(this.api.withApiKey(null).get("/organizations").status()).isEqualTo(401);
+		assertThat(this.api.withApiKey(null).send("BREW", "/organizations", null).status()).isEqualTo(401);
+
+		assertThat(httpRequests("GET", "/organizations/{id}", "404", "CLIENT_ERROR")).isEqualTo(missing + 2);
+		assertThat(httpRequests("GET", "UNKNOWN", "401", "CLIENT_ERROR")).isEqualTo(refused + 1);
+		// A made-up method is counted, but under one name: clients cannot grow the
+		// registry.
+		assertThat(httpRequests("UNKNOWN", "UNKNOWN", "401", "CLIENT_ERROR")).isEqualTo(unknownMethod + 1);
+		assertThat(this.api.get("/actuator/prometheus").text()).doesNotContain("method=\"BREW");
+	}
+
+	@Test
 	void refusedApiKeyAndWrongPasswordThenAuthFailureCountersIncrease() {
 		double apiKeyBefore = authFailures("api_key");
 		double credentialsBefore = authFailures("invalid_credentials");
@@ -108,6 +127,17 @@ class ObservabilityApiTest {
 
 		assertThat(authFailures("api_key")).isEqualTo(apiKeyBefore + 1);
 		assertThat(authFailures("invalid_credentials")).isEqualTo(credentialsBefore + 1);
+	}
+
+	private double httpRequests(String method, String uri, String status, String outcome) {
+		String series = "http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"" + method
+				+ "\",outcome=\"" + outcome + "\",status=\"" + status + "\",uri=\"" + uri + "\"} ";
+		String scrape = this.api.get("/actuator/prometheus").text();
+		return scrape.lines()
+			.filter((line) -> line.startsWith(series))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(series.length())))
+			.findFirst()
+			.orElse(0);
 	}
 
 	private double authFailures(String reason) {
