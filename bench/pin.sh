@@ -3,7 +3,8 @@
 # from launch (so the JVM sizes itself for one CPU), wrk -t1 on core 1, and `openssl speed` on core 0
 # in the same run. Phases: cold start (the first 30 s of minting, in 10 s windows), warm-up, then
 # POST /access_tokens at saturation, then at half that rate open loop (bench's LoadGenerator, latency
-# counted from when each request was due), GET /keys (a trivial authenticated request), JWKS, OpenSSL.
+# counted from when each request was due), GET /keys (a trivial authenticated request), JWKS, the floor
+# (bench's FloorApplication: plain Spring MVC, same core and load; FLOOR=0 skips it), OpenSSL.
 #
 #   bench/pin.sh                         builds HEAD's jar, RS256
 #   JAR=target/claimsmith-….jar ALGORITHM=ES256 bench/pin.sh
@@ -187,6 +188,24 @@ read -r jwks jwks_cpu jwks_p99 <<<"$(phase jwks 15 /.well-known/jwks.json)"
 rss=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
 stop_server
 
+# The floor (FLOOR=0 skips): bench's FloorApplication, a plain Spring MVC application with
+# endpoints shaped like GET /keys and a mint without the signature, on the same core and load.
+floor_get="" floor_get_cpu="" floor_post="" floor_post_cpu=""
+if [[ "${FLOOR:-1}" == 1 ]]; then
+	taskset -c 0 "$java" "${java_opts[@]}" -Xms256m -Xmx512m -cp "$classpath" dev.claimsmith.bench.FloorApplication \
+		--server.address=127.0.0.1 --server.port="$port" >"$out/floor.log" 2>&1 &
+	server_pid=$!
+	for _ in $(seq 1 240); do
+		curl -fsS -o /dev/null "http://127.0.0.1:$port/floor" 2>/dev/null && break
+		sleep 0.25
+	done
+	phase floor-post-warm 60 /floor "$work/bodies.txt" >/dev/null
+	read -r floor_post floor_post_cpu _ <<<"$(phase floor-post "$measured" /floor "$work/bodies.txt")"
+	phase floor-get-warm 20 /floor >/dev/null
+	read -r floor_get floor_get_cpu _ <<<"$(phase floor-get 15 /floor)"
+	stop_server
+fi
+
 case "$algorithm" in
 	RS256) openssl_alg=rsa2048 ;;
 	ES256) openssl_alg=ecdsap256 ;;
@@ -206,12 +225,17 @@ echo "openssl $openssl_alg signs/s on core 0: $signs" >>"$out/raw.txt"
 	awk -v s="$signs" -v a="$cold1" -v b="$cold2" -v c="$cold3" -v cc="$cold3_cpu" \
 		-v m="$mint" -v mc="$mint_cpu" -v mp="$mint_p99" -v k="$keys" -v kc="$keys_cpu" -v kp="$keys_p99" \
 		-v j="$jwks" -v jc="$jwks_cpu" -v jp="$jwks_p99" -v w="$warm" -v hr="$(field "$half" rps)" \
-		-v hp="$(field "$half" p99_ms)" -v h50="$(field "$half" p50_ms)" 'BEGIN {
+		-v hp="$(field "$half" p99_ms)" -v h50="$(field "$half" p50_ms)" -v fp="$floor_post" -v fpc="$floor_post_cpu" \
+		-v fg="$floor_get" -v fgc="$floor_get_cpu" 'BEGIN {
 		printf "| mint, first 10 s / 10–20 s / 20–30 s | %s / %s / %s | %.2f / %.2f / %.2f | %s (20–30 s) | |\n", a, b, c, a / s, b / s, c / s, cc
 		printf "| mint after %d s more | %s | **%.2f** | %s | %s |\n", w, m, m / s, mc, mp
 		printf "| mint at half that rate (open loop) | %s | | | %s (p50 %s) |\n", hr, hp, h50
 		printf "| GET /keys | %s | | %s | %s |\n", k, kc, kp
 		printf "| JWKS | %s | | %s | %s |\n", j, jc, jp
+		if (fp != "") {
+			printf "| floor: plain Spring MVC, POST like a mint without the signature | %s | | %s | |\n", fp, fpc
+			printf "| floor: plain Spring MVC, GET like /keys | %s | | %s | |\n", fg, fgc
+		}
 		printf "| OpenSSL %s signs/s on the same core | %s | 1 | %.0f | |\n", "'"$openssl_alg"'", s, 1e6 / s
 	}'
 	printf '\nServer ready %.1f s after launch; peak RSS %s MiB.\n' "$(awk -v a="$started" -v b="$ready" 'BEGIN { print b - a }')" "$rss"
