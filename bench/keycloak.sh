@@ -3,8 +3,9 @@
 # distribution from Maven Central, dev mode, H2 in a fresh data folder) pinned to core 0 from
 # launch on Temurin 25, wrk -t1 on core 1, and `openssl speed` on core 0 in the same run. One realm,
 # one confidential client with a service account whose user attribute department=engineering goes
-# into the access token by a protocol mapper (RS256, Keycloak's default), then the
-# client_credentials grant at saturation: warm-up, then measured.
+# into the access token by a protocol mapper, then the client_credentials grant at saturation:
+# warm-up, then measured. ALGORITHM (RS256, Keycloak's default; ES256; EdDSA) is the realm's
+# default signature algorithm (Keycloak makes the realm a key for it), compared with OpenSSL's.
 #
 #   bench/keycloak.sh                    downloads Keycloak once into bench/target/keycloak/
 #   KEYCLOAK_TGZ=/tmp/kc.tar.gz bench/keycloak.sh        unpacks a tarball already downloaded
@@ -22,6 +23,13 @@ out="$bench/target/keycloak"
 version="${KEYCLOAK_VERSION:-26.5.6}"
 java_home="${KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 warm="${WARM:-60}"
+algorithm="${ALGORITHM:-RS256}"
+case "$algorithm" in
+	RS256) openssl_alg=rsa2048 ;;
+	ES256) openssl_alg=ecdsap256 ;;
+	EdDSA) openssl_alg=ed25519 ;;
+	*) echo "ALGORITHM must be RS256, ES256 or EdDSA." >&2; exit 1 ;;
+esac
 measured="${SECONDS_MEASURED:-20}"
 connections="${CONNECTIONS:-16}"
 port="${KEYCLOAK_PORT:-18180}"
@@ -105,7 +113,7 @@ else
 	server_pid=$(pgrep -P "$launcher_pid" -x java) || { echo "No java process under kc.sh ($launcher_pid)" >&2; exit 1; }
 fi
 
-echo "keycloak $version start-dev; java: $("$java_home/bin/java" -version 2>&1 | head -1); RS256; $connections connections" |
+echo "keycloak $version start-dev; java: $("$java_home/bin/java" -version 2>&1 | head -1); $algorithm; $connections connections" |
 	tee -a "$out/raw.txt"
 
 # Configuration through the admin REST API.
@@ -115,7 +123,7 @@ admin() {
 	curl -sS --fail-with-body -X "$1" "$base/admin/realms$2" -H "Authorization: Bearer $token" \
 		-H 'Content-Type: application/json' ${3:+--data-binary "$3"}
 }
-admin POST "" '{"realm":"bench","enabled":true}'
+admin POST "" "$(jq -nc --arg alg "$algorithm" '{realm:"bench",enabled:true,defaultSignatureAlgorithm:$alg}')"
 # Keycloak 26's declarative user profile drops undeclared attributes: declare department (admin-only).
 profile=$(admin GET /bench/users/profile | jq -c '.attributes += [{"name":"department","displayName":"Department",
 	"multivalued":false,"permissions":{"view":["admin"],"edit":["admin"]}}]')
@@ -133,7 +141,7 @@ admin PUT "/bench/users/$user_id" "$(jq -c '.attributes = ((.attributes // {}) +
 admin GET "/bench/users/$user_id" | jq -e '.attributes.department == ["engineering"]' >/dev/null ||
 	{ echo "The service account user lost its department attribute." >&2; exit 1; }
 
-# One token checked by hand: RS256, and the department claim in its payload.
+# One token checked by hand: the algorithm, and the department claim in its payload.
 form="grant_type=client_credentials&client_id=bench-client&client_secret=$secret"
 b64url() {
 	local s
@@ -143,9 +151,9 @@ b64url() {
 }
 jwt=$(curl -fsS "$base/realms/bench/protocol/openid-connect/token" -d "$form" | jq -r .access_token)
 payload=$(b64url "$(cut -d. -f2 <<<"$jwt")")
-if ! b64url "$(cut -d. -f1 <<<"$jwt")" | jq -e '.alg == "RS256"' >/dev/null ||
+if ! b64url "$(cut -d. -f1 <<<"$jwt")" | jq -e --arg alg "$algorithm" '.alg == $alg' >/dev/null ||
 	! jq -e '.department == "engineering"' <<<"$payload" >/dev/null; then
-	echo "The access token is not RS256 with \"department\":\"engineering\": $payload" >&2
+	echo "The access token is not $algorithm with \"department\":\"engineering\": $payload" >&2
 	exit 1
 fi
 echo "token: ${#jwt} bytes, payload $(jq -c . <<<"$payload")" >>"$out/raw.txt"
@@ -190,18 +198,22 @@ read -r rps cpu p99 errors <<<"${measured_result[*]}"
 rss=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
 stop_server
 
-taskset -c 0 openssl speed -elapsed -seconds 10 rsa2048 >"$work/openssl.txt" 2>/dev/null
-signs=$(awk '/^rsa 2048 bits/ { print $6 }' "$work/openssl.txt")
-echo "openssl rsa2048 signs/s on core 0: $signs" >>"$out/raw.txt"
+taskset -c 0 openssl speed -elapsed -seconds 10 "$openssl_alg" >"$work/openssl.txt" 2>/dev/null
+case "$algorithm" in
+	RS256) signs=$(awk '/^rsa 2048 bits/ { print $6 }' "$work/openssl.txt") ;;
+	ES256) signs=$(awk '/nistp256\)/ { print $(NF-1) }' "$work/openssl.txt") ;;
+	EdDSA) signs=$(awk '/Ed25519\)/ { print $(NF-1) }' "$work/openssl.txt") ;;
+esac
+echo "openssl $openssl_alg signs/s on core 0: $signs" >>"$out/raw.txt"
 
 {
-	echo "| Keycloak $version, RS256, one core | tokens/s | ÷ OpenSSL | server CPU µs per token | p99 ms | errors |"
+	echo "| Keycloak $version, $algorithm, one core | tokens/s | ÷ OpenSSL | server CPU µs per token | p99 ms | errors |"
 	echo "|---|---|---|---|---|---|"
 	awk -v s="$signs" -v w="$warm" -v wr="$warm_rps" -v wc="$warm_cpu" -v wp="$warm_p99" -v we="$warm_errors" \
 		-v m="$measured" -v r="$rps" -v c="$cpu" -v p="$p99" -v e="$errors" 'BEGIN {
 		printf "| client_credentials, warm-up (%d s) | %s | %.2f | %s | %s | %s |\n", w, wr, wr / s, wc, wp, we
 		printf "| client_credentials, measured (%d s) | %s | **%.2f** | %s | %s | %s |\n", m, r, r / s, c, p, e
-		printf "| OpenSSL rsa2048 signs/s on the same core | %s | 1 | %.0f | | |\n", s, 1e6 / s
+		printf "| OpenSSL %s signs/s on the same core | %s | 1 | %.0f | | |\n", "'"$openssl_alg"'", s, 1e6 / s
 	}'
 	printf '\nKeycloak ready %.1f s after launch; peak RSS %s MiB; access token %d bytes.\n' \
 		"$(awk -v a="$started" -v b="$ready" 'BEGIN { print b - a }')" "$rss" "${#jwt}"

@@ -11,8 +11,9 @@
 #   HTTP_ONLY=1 bench/run.sh     only the HTTP phases; in-process figures come from the last run
 #   HTTP_ONLY=1 SIGN_ROUNDS_ONLY=1 bench/run.sh   only the side-by-side sign ÷ OpenSSL rounds
 #   PIN=1 bench/run.sh           the one-core method instead (server on core 0 from launch, wrk on
-#                                core 1, openssl speed on core 0), per algorithm, then Keycloak the
-#                                same way: see bench/pin.sh and bench/keycloak.sh
+#                                core 1, openssl speed on core 0), per algorithm with the plain
+#                                Spring MVC floor once, then Keycloak the same way per algorithm
+#                                (KEYCLOAK_ALGORITHMS, KEYCLOAK=0, FLOOR=0): bench/pin.sh, bench/keycloak.sh
 #
 # Knobs (seconds): SERVER_WARMUP (at least 180 in a full run; then on until the server's CPU per
 # mint is steady, up to SERVER_WARMUP_MAX, 420), SATURATION (60), LATENCY (20), WARMUP (10);
@@ -68,16 +69,21 @@ classpath="$bench/target/classes:$(cat "$bench/target/classpath.txt")"
 
 # The one-core method instead, on the jar and load generator just built.
 if [[ "${PIN:-0}" == 1 ]]; then
+	floor="${FLOOR:-1}"
 	for algorithm in $algorithms; do
 		log "One core: $algorithm"
-		JAR="$work/claimsmith.jar" ALGORITHM="$algorithm" "$bench/pin.sh"
+		# The floor (plain Spring MVC) does not depend on the algorithm: measured once.
+		JAR="$work/claimsmith.jar" ALGORITHM="$algorithm" FLOOR="$floor" "$bench/pin.sh"
 		cp "$bench/target/pin/summary.md" "$out/pin-$algorithm.md"
+		floor=0
 	done
-	# The peer, with the same pinning (KEYCLOAK=0 skips it).
+	# The peer, with the same pinning and each algorithm (KEYCLOAK=0 skips it).
 	if [[ "${KEYCLOAK:-1}" == 1 ]]; then
-		log "One core: Keycloak"
-		"$bench/keycloak.sh"
-		cp "$bench/target/keycloak/summary.md" "$out/pin-keycloak.md"
+		for algorithm in ${KEYCLOAK_ALGORITHMS:-$algorithms}; do
+			log "One core: Keycloak, $algorithm"
+			ALGORITHM="$algorithm" "$bench/keycloak.sh"
+			cp "$bench/target/keycloak/summary.md" "$out/pin-keycloak-$algorithm.md"
+		done
 	fi
 	exit 0
 fi
