@@ -72,8 +72,8 @@ public class ScaleBench {
 		try (Statement sql = db.createStatement()) {
 			for (int start = fromOrg; start < toOrg; start += CHUNK) {
 				int end = Math.min(start + CHUNK, toOrg);
-				sql.execute("INSERT INTO organization (id, name, external_id, metadata, version, created_at, updated_at)"
-						+ " SELECT " + id("org_", "'o' || i") + ", 'Org ' || i, 'org-ext-' || i,"
+				sql.execute("INSERT INTO organization (id, name, slug, external_id, metadata, version, created_at,"
+						+ " updated_at) SELECT " + id("org_", "'o' || i") + ", 'Org ' || i, 'org-' || i, 'org-ext-' || i,"
 						+ " '{\"plan\":\"pro\",\"region\":\"eu\"}', 0, now(), now()" + series(start, end));
 				sql.execute("INSERT INTO organization_domain (organization_id, position, domain_id, domain, state,"
 						+ " created_at, updated_at) SELECT " + id("org_", "'o' || i") + ", 0, "
