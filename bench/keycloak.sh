@@ -25,9 +25,7 @@ java_home="${KEYCLOAK_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 warm="${WARM:-60}"
 algorithm="${ALGORITHM:-RS256}"
 case "$algorithm" in
-	RS256) openssl_alg=rsa2048 ;;
-	ES256) openssl_alg=ecdsap256 ;;
-	EdDSA) openssl_alg=ed25519 ;;
+	RS256 | ES256 | EdDSA) ;;
 	*) echo "ALGORITHM must be RS256, ES256 or EdDSA." >&2; exit 1 ;;
 esac
 measured="${SECONDS_MEASURED:-20}"
@@ -198,12 +196,9 @@ read -r rps cpu p99 errors <<<"${measured_result[*]}"
 rss=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status")
 stop_server
 
-taskset -c 0 openssl speed -elapsed -seconds 10 "$openssl_alg" >"$work/openssl.txt" 2>/dev/null
-case "$algorithm" in
-	RS256) signs=$(awk '/^rsa 2048 bits/ { print $6 }' "$work/openssl.txt") ;;
-	ES256) signs=$(awk '/nistp256\)/ { print $(NF-1) }' "$work/openssl.txt") ;;
-	EdDSA) signs=$(awk '/Ed25519\)/ { print $(NF-1) }' "$work/openssl.txt") ;;
-esac
+# shellcheck source=openssl-speed.sh
+source "$bench/openssl-speed.sh"
+openssl_speed "$algorithm"
 echo "openssl $openssl_alg signs/s on core 0: $signs" >>"$out/raw.txt"
 
 {

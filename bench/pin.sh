@@ -206,17 +206,9 @@ if [[ "${FLOOR:-1}" == 1 ]]; then
 	stop_server
 fi
 
-case "$algorithm" in
-	RS256) openssl_alg=rsa2048 ;;
-	ES256) openssl_alg=ecdsap256 ;;
-	EdDSA) openssl_alg=ed25519 ;;
-esac
-taskset -c 0 openssl speed -elapsed -seconds 10 "$openssl_alg" >"$work/openssl.txt" 2>/dev/null
-case "$algorithm" in
-	RS256) signs=$(awk '/^rsa 2048 bits/ { print $6 }' "$work/openssl.txt") ;;
-	ES256) signs=$(awk '/nistp256\)/ { print $(NF-1) }' "$work/openssl.txt") ;;
-	EdDSA) signs=$(awk '/Ed25519\)/ { print $(NF-1) }' "$work/openssl.txt") ;;
-esac
+# shellcheck source=openssl-speed.sh
+source "$bench/openssl-speed.sh"
+openssl_speed "$algorithm"
 echo "openssl $openssl_alg signs/s on core 0: $signs" >>"$out/raw.txt"
 
 {
