@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
@@ -57,21 +58,10 @@ class HttpServerRequestsMeter {
 			.tag("method", tags.method())
 			.tag("uri", tags.uri())
 			.tag("status", Integer.toString(tags.status()))
-			.tag("outcome", outcome(tags.status()))
+			.tag("outcome", Outcome.forStatus(tags.status()).name())
 			.tag("exception", tags.exception())
 			.tag("error", tags.exception())
 			.register(this.registry);
-	}
-
-	static String outcome(int status) {
-		return switch (status / 100) {
-			case 1 -> "INFORMATIONAL";
-			case 2 -> "SUCCESS";
-			case 3 -> "REDIRECTION";
-			case 4 -> "CLIENT_ERROR";
-			case 5 -> "SERVER_ERROR";
-			default -> UNKNOWN;
-		};
 	}
 
 	private record Tags(String method, String uri, int status, String exception) {
