@@ -199,6 +199,7 @@ if [[ "${FLOOR:-1}" == 1 ]]; then
 		curl -fsS -o /dev/null "http://127.0.0.1:$port/floor" 2>/dev/null && break
 		sleep 0.25
 	done
+	curl -fsS -o /dev/null "http://127.0.0.1:$port/floor" || { echo "The floor did not start: see $out/floor.log" >&2; exit 1; }
 	phase floor-post-warm 60 /floor "$work/bodies.txt" >/dev/null
 	read -r floor_post floor_post_cpu _ <<<"$(phase floor-post "$measured" /floor "$work/bodies.txt")"
 	phase floor-get-warm 20 /floor >/dev/null
