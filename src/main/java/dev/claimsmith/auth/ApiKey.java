@@ -17,4 +17,8 @@ record ApiKey(String id, String name, String prefix, Set<ApiKeyScope> scopes, In
 		return scope.isGrantedBy(this.scopes);
 	}
 
+	ApiKey usedAt(Instant when) {
+		return new ApiKey(this.id, this.name, this.prefix, this.scopes, this.createdAt, when);
+	}
+
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Ids;
 import dev.claimsmith.store.Timestamps;
@@ -29,14 +32,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API keys: random 256-bit secrets, stored only as SHA-256 hashes, with a name and
- * scopes. Every check asks the database (one probe of a unique index), so a key revoked
- * on any instance is refused by every instance from the next request on; nothing about
- * keys is cached in memory. {@code last_used_at} is written at most once per
+ * scopes. A key revoked on any instance is refused by every instance from the next
+ * request on: every check asks the database (one probe of a unique index), except on an
+ * embedded H2 database, which only this JVM can change, where {@link ApiKeyCache}
+ * remembers active keys until a revoke. {@code last_used_at} is written at most once per
  * {@code last-used-resolution} per key, not on every request. Thread-safe.
  */
 @Component
@@ -61,13 +67,16 @@ class ApiKeys {
 
 	private final ApiKeyProperties properties;
 
+	private final ApiKeyCache cache;
+
 	private final SecureRandom random = new SecureRandom();
 
-	ApiKeys(JdbcClient jdbc, CursorPager pager, Clock clock, ApiKeyProperties properties) {
+	ApiKeys(JdbcClient jdbc, CursorPager pager, Clock clock, ApiKeyProperties properties, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.pager = pager;
 		this.clock = clock;
 		this.properties = properties;
+		this.cache = ApiKeyCache.forDatabase(urlOf(dataSource));
 	}
 
 	/**
@@ -78,13 +87,26 @@ class ApiKeys {
 		if (secret == null || secret.isEmpty() || secret.length() > MAX_LENGTH) {
 			return Optional.empty();
 		}
-		Optional<ApiKey> key = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
-			.param("hash", hash(secret))
-			.query(ApiKeys::key)
-			.optional();
-		key.ifPresent(this::noteUse);
-		return key;
+		String hash = hash(secret);
+		long generation = this.cache.generation();
+		ApiKey key = this.cache.find(hash);
+		if (key == null) {
+			key = this.jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
+				.param("hash", hash)
+				.query(ApiKeys::key)
+				.optional()
+				.orElse(null);
+			if (key == null) {
+				return Optional.empty();
+			}
+			this.cache.remember(hash, noteUse(key), generation);
+			return Optional.of(key);
+		}
+		ApiKey noted = noteUse(key);
+		if (noted != key) {
+			this.cache.remember(hash, noted, generation);
+		}
+		return Optional.of(key);
 	}
 
 	/**
@@ -138,10 +160,12 @@ class ApiKeys {
 	 * @return whether there was such an active key
 	 */
 	boolean revoke(String id) {
-		return this.jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+		boolean revoked = this.jdbc.sql("UPDATE api_key SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
 			.param("now", Timestamp.from(Timestamps.now(this.clock)))
 			.param("id", id)
 			.update() > 0;
+		this.cache.invalidateAfterCommit();
+		return revoked;
 	}
 
 	/**
@@ -220,12 +244,13 @@ class ApiKeys {
 	 * resolution, so a busy key costs one write per interval (per instance at worst, the
 	 * condition makes racing writers harmless). Bookkeeping: its failure never fails the
 	 * request.
+	 * @return the key as it is now stored: {@code key} itself when nothing was written
 	 */
-	private void noteUse(ApiKey key) {
+	private ApiKey noteUse(ApiKey key) {
 		Instant now = Timestamps.now(this.clock);
 		Instant staleBefore = now.minus(this.properties.lastUsedResolution());
 		if (key.lastUsedAt() != null && !key.lastUsedAt().isBefore(staleBefore)) {
-			return;
+			return key;
 		}
 		try {
 			this.jdbc
@@ -238,6 +263,17 @@ class ApiKeys {
 		}
 		catch (DataAccessException ex) {
 			logger.debug("Could not note the use of API key {}: {}", key.id(), ex.getMessage());
+		}
+		return key.usedAt(now);
+	}
+
+	private static String urlOf(DataSource dataSource) {
+		try {
+			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
+		}
+		catch (MetaDataAccessException ex) {
+			// Unknown database: no cache, every check reads the table.
+			return null;
 		}
 	}
 

@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import dev.claimsmith.ApiTest;
 import dev.claimsmith.store.CursorPager;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,9 @@ class ApiKeyRegistrationApiTest {
 
 	@Autowired
 	CursorPager pager;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void registerWhenInstancesRaceOnOneKeyThenAllSucceedAndOneRowIsStored() throws Exception {
@@ -92,7 +97,8 @@ class ApiKeyRegistrationApiTest {
 	}
 
 	private ApiKeys apiKeys() {
-		return new ApiKeys(this.jdbc, this.pager, Clock.systemUTC(), new ApiKeyProperties(100, Duration.ofMinutes(1)));
+		return new ApiKeys(this.jdbc, this.pager, Clock.systemUTC(), new ApiKeyProperties(100, Duration.ofMinutes(1)),
+				this.dataSource);
 	}
 
 }

@@ -5,6 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.claimsmith.ApiClient;
 import dev.claimsmith.ApiClient.Response;
@@ -89,6 +96,49 @@ class ApiKeyResourceApiTest {
 		assertThat(find(this.api.get("/api_keys?limit=100"), id)).isNull();
 		assertThatError(this.api.delete("/api_keys/" + id)).is(404, "entity_not_found");
 		assertThatError(this.api.delete("/api_keys/key_nope")).is(404, "entity_not_found");
+	}
+
+	/**
+	 * Where active keys are remembered in memory (embedded H2), a revoke still wins over
+	 * requests in flight: every request sent after the revoke answered is refused.
+	 */
+	@Test
+	void keyInUseByManyThreadsIsRefusedByEveryRequestSentAfterItsRevokeAnswered() throws Exception {
+		Response created = this.api.post("/api_keys", Map.of("name", "busy " + unique()));
+		ApiClient holder = this.api.withApiKey(created.field("key"));
+		assertThat(holder.get("/organizations?limit=1").status()).isEqualTo(200);
+		AtomicBoolean revokeAnswered = new AtomicBoolean();
+		AtomicBoolean stop = new AtomicBoolean();
+		Queue<Integer> before = new ConcurrentLinkedQueue<>();
+		Queue<Integer> after = new ConcurrentLinkedQueue<>();
+		ExecutorService threads = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> users = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				users.add(threads.submit(() -> {
+					while (!stop.get()) {
+						boolean sentAfterRevoke = revokeAnswered.get();
+						int status = holder.get("/organizations?limit=1").status();
+						(sentAfterRevoke ? after : before).add(status);
+					}
+				}));
+			}
+			Thread.sleep(300);
+
+			assertThat(this.api.delete("/api_keys/" + created.field("id")).status()).isEqualTo(200);
+			revokeAnswered.set(true);
+			Thread.sleep(300);
+			stop.set(true);
+			for (Future<?> user : users) {
+				user.get(10, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+
+		assertThat(before).contains(200).isSubsetOf(200, 401);
+		assertThat(after).isNotEmpty().containsOnly(401);
 	}
 
 	@Test
