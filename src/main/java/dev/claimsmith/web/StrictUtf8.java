@@ -5,8 +5,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import tools.jackson.core.io.IOContext;
 import tools.jackson.core.io.InputDecorator;
@@ -21,6 +26,10 @@ import tools.jackson.core.io.InputDecorator;
 final class StrictUtf8 extends InputDecorator {
 
 	private static final long serialVersionUID = 1L;
+
+	private static final int INITIAL_BUFFER = 512;
+
+	private static final int SCRATCH_CHARS = 1024;
 
 	@Override
 	public InputStream decorate(IOContext context, InputStream in) {
@@ -37,6 +46,46 @@ final class StrictUtf8 extends InputDecorator {
 		return reader;
 	}
 
+	/**
+	 * Checks {@code length} bytes of {@code bytes} with Java's decoder, through a small
+	 * scratch buffer instead of a decoded copy of the whole body.
+	 */
+	static void check(byte[] bytes, int length) throws CharacterCodingException {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
+		// At least two chars: a supplementary code point decodes to a surrogate pair.
+		CharBuffer scratch = CharBuffer.allocate(Math.max(2, Math.min(length, SCRATCH_CHARS)));
+		CoderResult result;
+		do {
+			scratch.clear();
+			result = decoder.decode(in, scratch, true);
+			if (result.isError()) {
+				result.throwException();
+			}
+		}
+		while (result.isOverflow());
+	}
+
+	/**
+	 * Reads a stream to its end into a buffer that starts small: a mint's body is tens of
+	 * bytes, where {@link InputStream#readAllBytes} starts with 16 KiB to zero and copy.
+	 */
+	static ByteArrayInputStream readAll(InputStream source) throws IOException {
+		byte[] buffer = new byte[INITIAL_BUFFER];
+		int length = 0;
+		int read;
+		while ((read = source.read(buffer, length, buffer.length - length)) != -1) {
+			length += read;
+			if (length == buffer.length) {
+				buffer = Arrays.copyOf(buffer, buffer.length * 2);
+			}
+		}
+		check(buffer, length);
+		return new ByteArrayInputStream(buffer, 0, length);
+	}
+
 	/** Reads its source whole and checks it on the first read. */
 	private static final class CheckedInputStream extends InputStream {
 
@@ -50,12 +99,7 @@ final class StrictUtf8 extends InputDecorator {
 
 		private ByteArrayInputStream checked() throws IOException {
 			if (this.checked == null) {
-				byte[] bytes = this.source.readAllBytes();
-				StandardCharsets.UTF_8.newDecoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(bytes));
-				this.checked = new ByteArrayInputStream(bytes);
+				this.checked = readAll(this.source);
 			}
 			return this.checked;
 		}
