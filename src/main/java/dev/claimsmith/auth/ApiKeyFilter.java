@@ -60,7 +60,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	 * (dot segments, empty segments, encoded separators or dots, backslashes): only an
 	 * admin key may send them, so no trick can make a narrow key reach a wider endpoint.
 	 */
-	private static final Pattern AMBIGUOUS = Pattern.compile("(?i).*(//|/\\.|%2e|%2f|%5c|\\\\|;).*");
+	private static final List<String> AMBIGUOUS = List.of("//", "/.", "%2e", "%2f", "%5c", "\\", ";");
 
 	private final ApiKeys apiKeys;
 
@@ -137,7 +137,7 @@ class ApiKeyFilter extends OncePerRequestFilter {
 	 * for everything else, including anything not recognised.
 	 */
 	static ApiKeyScope requiredScope(String method, String path) {
-		if (AMBIGUOUS.matcher(path).matches()) {
+		if (isAmbiguous(path)) {
 			return ApiKeyScope.ADMIN;
 		}
 		String verb = method.toUpperCase(Locale.ROOT);
@@ -151,6 +151,20 @@ class ApiKeyFilter extends OncePerRequestFilter {
 			return ApiKeyScope.PREVIEW;
 		}
 		return ApiKeyScope.ADMIN;
+	}
+
+	/**
+	 * A plain scan rather than a regular expression: {@code .*(…).*} backtracked over
+	 * every request's path, about 1.5 µs per request in a mint profile.
+	 */
+	static boolean isAmbiguous(String path) {
+		String lower = path.toLowerCase(Locale.ROOT);
+		for (String marker : AMBIGUOUS) {
+			if (lower.contains(marker)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The request path as sent, without the context path. */

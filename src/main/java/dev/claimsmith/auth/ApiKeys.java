@@ -59,6 +59,8 @@ class ApiKeys {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiKeys.class);
 
+	private static final MessageDigest SHA_256 = newSha256();
+
 	private final JdbcClient jdbc;
 
 	private final CursorPager pager;
@@ -283,9 +285,21 @@ class ApiKeys {
 	}
 
 	static String hash(String key) {
+		MessageDigest digest;
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
+			// A clone of a ready instance: getInstance looks the provider up on every
+			// call.
+			digest = (MessageDigest) SHA_256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			digest = newSha256();
+		}
+		return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static MessageDigest newSha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
