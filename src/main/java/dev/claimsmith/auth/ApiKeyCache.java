@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * unknown secret always asks the database. An entry also expires after {@link #MAX_AGE},
  * which bounds how long a change made behind the service's back (SQL on the table) goes
  * unseen. Saves one pooled connection and indexed read per authenticated request (about
- * 10 µs on one core, bench/README.md). Thread-safe.
+ * 14 µs on one core, bench/README.md). Thread-safe.
  */
 final class ApiKeyCache {
 

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,6 +20,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Ids;
 import dev.claimsmith.store.Timestamps;
@@ -32,8 +32,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -269,14 +267,22 @@ class ApiKeys {
 		return key.usedAt(now);
 	}
 
-	private static String urlOf(DataSource dataSource) {
+	/**
+	 * The JDBC URL the pool was configured with, settings included: the driver's own
+	 * metadata URL drops them (H2 answers {@code jdbc:h2:file:…} for a URL with
+	 * {@code AUTO_SERVER=TRUE}), and whether other processes may write depends on them.
+	 * Null for another pool, whose settings are unknown: then nothing is cached.
+	 */
+	static String urlOf(DataSource dataSource) {
 		try {
-			return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getURL);
+			if (dataSource.isWrapperFor(HikariDataSource.class)) {
+				return dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+			}
 		}
-		catch (MetaDataAccessException ex) {
-			// Unknown database: no cache, every check reads the table.
-			return null;
+		catch (SQLException ex) {
+			// Not unwrappable: treated as unknown.
 		}
+		return null;
 	}
 
 	/** As many characters as tell keys apart, never more than a quarter of the secret. */

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -33,6 +35,22 @@ class ApiKeyCacheTests {
 		assertThat(ApiKeyCache.isEmbeddedH2("jdbc:postgresql://db/claimsmith")).isFalse();
 		assertThat(ApiKeyCache.isEmbeddedH2(null)).isFalse();
 		assertThat(ApiKeyCache.forDatabase("jdbc:postgresql://db/claimsmith").isEnabled()).isFalse();
+	}
+
+	/**
+	 * The pool's configured URL, not the driver's metadata URL, which drops the settings
+	 * ({@code AUTO_SERVER=TRUE} among them).
+	 */
+	@Test
+	void urlComesWithItsSettingsFromThePoolAndAnUnknownPoolMeansNoCache() throws Exception {
+		try (HikariDataSource autoServer = new HikariDataSource()) {
+			autoServer.setJdbcUrl("jdbc:h2:file:./target/never-opened;AUTO_SERVER=TRUE");
+
+			assertThat(ApiKeys.urlOf(autoServer)).endsWith(";AUTO_SERVER=TRUE");
+			assertThat(ApiKeyCache.forDatabase(ApiKeys.urlOf(autoServer)).isEnabled()).isFalse();
+		}
+		assertThat(ApiKeys.urlOf(new SimpleDriverDataSource())).isNull();
+		assertThat(ApiKeyCache.forDatabase(ApiKeys.urlOf(new SimpleDriverDataSource())).isEnabled()).isFalse();
 	}
 
 	@Test
