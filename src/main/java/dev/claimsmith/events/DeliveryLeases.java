@@ -3,6 +3,7 @@ package dev.claimsmith.events;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,7 +18,10 @@ import org.springframework.transaction.support.TransactionOperations;
  * leases it for the timeout plus a margin under a fresh token; the recording methods
  * write the attempt's outcome only while that token still holds the row. A lease that
  * runs out (its deliverer died or lost the database) makes the delivery due again: at
- * least once, and never two deliveries of one endpoint at once while leases hold.
+ * least once, and never two deliveries of one endpoint at once while leases hold. Leases
+ * are taken and compared on the database's clock, the one clock all instances share, so
+ * an instance whose own clock runs ahead cannot see another's lease as run out; when a
+ * delivery is due stays on the instance's clock (a skew only shifts a retry).
  */
 @Component
 class DeliveryLeases {
@@ -41,29 +45,35 @@ class DeliveryLeases {
 	Optional<Claim> claim() {
 		return this.transactions.execute((status) -> {
 			Instant now = this.clock.instant();
+			Instant leaseNow = databaseNow();
 			// SKIP LOCKED only settles a race of two claims; the lease is what excludes
 			// others once this short transaction has committed.
 			Optional<Lease> due = this.jdbc
 				.sql("SELECT d.endpoint_id, d.event_position, d.attempts, d.created_at FROM webhook_delivery d"
 						+ " WHERE d.state = 'pending' AND d.next_attempt_at <= :now"
-						+ " AND (d.leased_until IS NULL OR d.leased_until <= :now) AND NOT EXISTS (SELECT 1"
+						+ " AND (d.leased_until IS NULL OR d.leased_until <= :leaseNow) AND NOT EXISTS (SELECT 1"
 						+ " FROM webhook_delivery p WHERE p.endpoint_id = d.endpoint_id AND p.state = 'pending'"
-						+ " AND (p.event_position < d.event_position OR p.leased_until > :now))"
+						+ " AND (p.event_position < d.event_position OR p.leased_until > :leaseNow))"
 						+ " ORDER BY d.next_attempt_at FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED")
 				.param("now", Timestamp.from(now))
+				.param("leaseNow", Timestamp.from(leaseNow))
 				.query((row, number) -> new Lease(row.getString(1), row.getLong(2), row.getInt(3),
 						row.getTimestamp(4).toInstant(), UUID.randomUUID().toString()))
 				.optional();
-			if (due.isEmpty() || !lease(due.get(), now)) {
+			if (due.isEmpty() || !lease(due.get(), leaseNow)) {
 				return Optional.<Claim>empty();
 			}
 			return Optional.of(new Claim(due.get(), target(due.get())));
 		});
 	}
 
+	private Instant databaseNow() {
+		return this.jdbc.sql("SELECT CURRENT_TIMESTAMP").query(OffsetDateTime.class).single().toInstant();
+	}
+
 	/**
 	 * Guarded as well, since a database may hand out a row whose lease another claim has
-	 * just committed.
+	 * just committed. {@code now} is the database's.
 	 */
 	private boolean lease(Lease lease, Instant now) {
 		return this.jdbc
