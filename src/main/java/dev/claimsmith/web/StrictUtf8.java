@@ -50,7 +50,7 @@ final class StrictUtf8 extends InputDecorator {
 	 * Checks {@code length} bytes of {@code bytes} with Java's decoder, through a small
 	 * scratch buffer instead of a decoded copy of the whole body.
 	 */
-	static void check(byte[] bytes, int length) throws CharacterCodingException {
+	private static void check(byte[] bytes, int length) throws CharacterCodingException {
 		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
 			.onMalformedInput(CodingErrorAction.REPORT)
 			.onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -72,7 +72,7 @@ final class StrictUtf8 extends InputDecorator {
 	 * Reads a stream to its end into a buffer that starts small: a mint's body is tens of
 	 * bytes, where {@link InputStream#readAllBytes} starts with 16 KiB to zero and copy.
 	 */
-	static ByteArrayInputStream readAll(InputStream source) throws IOException {
+	private static ByteArrayInputStream readAll(InputStream source) throws IOException {
 		byte[] buffer = new byte[INITIAL_BUFFER];
 		int length = 0;
 		int read;
