@@ -1,11 +1,16 @@
 package dev.claimsmith.auth;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -46,6 +51,29 @@ final class ApiKeyCache {
 	private ApiKeyCache(AtomicLong generation, LongSupplier nanoClock) {
 		this.generation = generation;
 		this.nanoClock = nanoClock;
+	}
+
+	/** A cache for the pool's database: off unless that is embedded H2. */
+	static ApiKeyCache forDataSource(DataSource dataSource) {
+		return forDatabase(urlOf(dataSource));
+	}
+
+	/**
+	 * The JDBC URL the pool was configured with, settings included: the driver's own
+	 * metadata URL drops them (H2 answers {@code jdbc:h2:file:…} for a URL with
+	 * {@code AUTO_SERVER=TRUE}), and whether other processes may write depends on them.
+	 * Null for another pool, whose settings are unknown: then nothing is cached.
+	 */
+	static String urlOf(DataSource dataSource) {
+		try {
+			if (dataSource.isWrapperFor(HikariDataSource.class)) {
+				return dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+			}
+		}
+		catch (SQLException ex) {
+			// Not unwrappable: treated as unknown.
+		}
+		return null;
 	}
 
 	/** A cache for the database at {@code jdbcUrl}: off unless that is embedded H2. */

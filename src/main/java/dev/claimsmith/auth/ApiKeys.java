@@ -20,7 +20,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.claimsmith.store.CursorPager;
 import dev.claimsmith.store.Ids;
 import dev.claimsmith.store.Timestamps;
@@ -76,7 +75,7 @@ class ApiKeys {
 		this.pager = pager;
 		this.clock = clock;
 		this.properties = properties;
-		this.cache = ApiKeyCache.forDatabase(urlOf(dataSource));
+		this.cache = ApiKeyCache.forDataSource(dataSource);
 	}
 
 	/**
@@ -89,24 +88,23 @@ class ApiKeys {
 		}
 		String hash = hash(secret);
 		long generation = this.cache.generation();
-		ApiKey key = this.cache.find(hash);
+		ApiKey cached = this.cache.find(hash);
+		ApiKey key = (cached != null) ? cached
+				: this.jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
+					.param("hash", hash)
+					.query(ApiKeys::key)
+					.optional()
+					.orElse(null);
 		if (key == null) {
-			key = this.jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE key_hash = :hash AND revoked_at IS NULL")
-				.param("hash", hash)
-				.query(ApiKeys::key)
-				.optional()
-				.orElse(null);
-			if (key == null) {
-				return Optional.empty();
-			}
-			this.cache.remember(hash, noteUse(key), generation);
-			return Optional.of(key);
+			return Optional.empty();
 		}
 		ApiKey noted = noteUse(key);
-		if (noted != key) {
+		if (noted != cached) {
+			// Read from the table, or its last use just written: remembered as stored
+			// now.
 			this.cache.remember(hash, noted, generation);
 		}
-		return Optional.of(key);
+		return Optional.of(noted);
 	}
 
 	/**
@@ -265,24 +263,6 @@ class ApiKeys {
 			logger.debug("Could not note the use of API key {}: {}", key.id(), ex.getMessage());
 		}
 		return key.usedAt(now);
-	}
-
-	/**
-	 * The JDBC URL the pool was configured with, settings included: the driver's own
-	 * metadata URL drops them (H2 answers {@code jdbc:h2:file:…} for a URL with
-	 * {@code AUTO_SERVER=TRUE}), and whether other processes may write depends on them.
-	 * Null for another pool, whose settings are unknown: then nothing is cached.
-	 */
-	static String urlOf(DataSource dataSource) {
-		try {
-			if (dataSource.isWrapperFor(HikariDataSource.class)) {
-				return dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-			}
-		}
-		catch (SQLException ex) {
-			// Not unwrappable: treated as unknown.
-		}
-		return null;
 	}
 
 	/** As many characters as tell keys apart, never more than a quarter of the secret. */

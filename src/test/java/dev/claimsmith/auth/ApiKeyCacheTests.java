@@ -46,11 +46,11 @@ class ApiKeyCacheTests {
 		try (HikariDataSource autoServer = new HikariDataSource()) {
 			autoServer.setJdbcUrl("jdbc:h2:file:./target/never-opened;AUTO_SERVER=TRUE");
 
-			assertThat(ApiKeys.urlOf(autoServer)).endsWith(";AUTO_SERVER=TRUE");
-			assertThat(ApiKeyCache.forDatabase(ApiKeys.urlOf(autoServer)).isEnabled()).isFalse();
+			assertThat(ApiKeyCache.urlOf(autoServer)).endsWith(";AUTO_SERVER=TRUE");
+			assertThat(ApiKeyCache.forDataSource(autoServer).isEnabled()).isFalse();
 		}
-		assertThat(ApiKeys.urlOf(new SimpleDriverDataSource())).isNull();
-		assertThat(ApiKeyCache.forDatabase(ApiKeys.urlOf(new SimpleDriverDataSource())).isEnabled()).isFalse();
+		assertThat(ApiKeyCache.urlOf(new SimpleDriverDataSource())).isNull();
+		assertThat(ApiKeyCache.forDataSource(new SimpleDriverDataSource()).isEnabled()).isFalse();
 	}
 
 	@Test
