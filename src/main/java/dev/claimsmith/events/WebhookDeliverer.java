@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * mid-delivery leaves a lease that runs out, after which any instance delivers the event
  * again. Each event is POSTed as the event object with {@code WorkOS-Signature: t=<unix
  * ms>, v1=<hex HMAC-SHA256(secret, t + "." + body)>}, redirects not followed, within
- * {@code claimsmith.webhooks.timeout}; a non-2xx answer or a timeout is retried with
- * exponential backoff until {@code retry-for} after the event, then the delivery is
+ * {@code claimsmith.webhooks.timeout}, and only to a public address unless trusted
+ * ({@link WebhookTargets}); a non-2xx answer, a timeout or a refused address is retried
+ * with exponential backoff until {@code retry-for} after the event, then the delivery is
  * failed.
  */
 @Component
@@ -54,6 +55,8 @@ class WebhookDeliverer implements SchedulingConfigurer {
 
 	private final HttpClient http;
 
+	private final WebhookTargets targets;
+
 	WebhookDeliverer(DeliveryLeases leases, WebhookProperties properties, JsonMapper json, Clock clock) {
 		this.leases = leases;
 		this.properties = properties;
@@ -63,6 +66,7 @@ class WebhookDeliverer implements SchedulingConfigurer {
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.connectTimeout(properties.timeout())
 			.build();
+		this.targets = new WebhookTargets(properties);
 	}
 
 	@Override
@@ -98,11 +102,17 @@ class WebhookDeliverer implements SchedulingConfigurer {
 		}
 		String body = this.json.writeValueAsString(EventsController.EventResponse.of(target.get().event()));
 		Integer status = null;
-		String error = null;
+		// Again at every delivery: the name may resolve elsewhere than when it was
+		// registered.
+		String error = this.targets.refusal(WebhookTargets.hostOf(URI.create(target.get().url())))
+			.map((refusal) -> "Not sent: " + refusal)
+			.orElse(null);
 		try {
-			HttpResponse<Void> response = this.http.send(request(target.get(), body),
-					HttpResponse.BodyHandlers.discarding());
-			status = response.statusCode();
+			if (error == null) {
+				HttpResponse<Void> response = this.http.send(request(target.get(), body),
+						HttpResponse.BodyHandlers.discarding());
+				status = response.statusCode();
+			}
 		}
 		catch (IOException ex) {
 			error = ex.getClass().getSimpleName() + ": " + ex.getMessage();

@@ -25,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Stored webhook endpoints, and the rules for their URLs and event lists: {@code https},
- * or {@code http} to a host in {@code claimsmith.webhooks.allowed-http-hosts}; known
- * event names only. Violations are 422 naming the field.
+ * or {@code http} to a host in {@code claimsmith.webhooks.allowed-http-hosts}; public
+ * addresses only unless trusted ({@link WebhookTargets}); known event names only.
+ * Violations are 422 naming the field.
  */
 @Component
 class WebhookEndpoints {
@@ -43,13 +44,16 @@ class WebhookEndpoints {
 
 	private final Clock clock;
 
+	private final WebhookTargets targets;
+
 	WebhookEndpoints(JdbcClient jdbc, WebhookProperties properties, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+		this.targets = new WebhookTargets(properties);
 	}
 
-	@Transactional
+	/** One statement, so no transaction: none is held while the URL's host resolves. */
 	WebhookEndpoint create(String url, List<String> events) {
 		checkUrl(url);
 		checkEvents(events);
@@ -86,14 +90,15 @@ class WebhookEndpoints {
 
 	@Transactional
 	WebhookEndpoint update(String id, String url, String status, List<String> events) {
+		// Before the row is locked: the host may take a while to resolve.
+		if (url != null) {
+			checkUrl(url);
+		}
 		WebhookEndpoint current = this.jdbc.sql("SELECT * FROM webhook_endpoint WHERE id = :id FOR UPDATE")
 			.param("id", id)
 			.query(WebhookEndpoints::endpoint)
 			.optional()
 			.orElseThrow(() -> ApiException.notFound("webhook endpoint", id));
-		if (url != null) {
-			checkUrl(url);
-		}
 		if (status != null && !status.equals(ENABLED) && !status.equals(DISABLED)) {
 			throw ApiException.invalidParameter("status", "invalid_status", "status must be enabled or disabled.");
 		}
@@ -134,14 +139,15 @@ class WebhookEndpoints {
 		if (host == null || uri.getRawUserInfo() != null || url.length() > 2048) {
 			throw invalidUrl("endpoint_url must be an absolute https URL.");
 		}
-		if (scheme.equals("https")) {
-			return;
+		if (!scheme.equals("https") && !(scheme.equals("http")
+				&& this.properties.allowedHttpHosts().contains(host.toLowerCase(Locale.ROOT)))) {
+			throw invalidUrl("endpoint_url must use https; plain http only to a host in"
+					+ " claimsmith.webhooks.allowed-http-hosts.");
 		}
-		if (scheme.equals("http") && this.properties.allowedHttpHosts().contains(host.toLowerCase(Locale.ROOT))) {
-			return;
-		}
-		throw invalidUrl("endpoint_url must use https; plain http only to a host in"
-				+ " claimsmith.webhooks.allowed-http-hosts.");
+		this.targets.refusal(WebhookTargets.hostOf(uri)).ifPresent((refusal) -> {
+			throw ApiException.invalidParameter("endpoint_url", "private_address",
+					"endpoint_url must not point at " + refusal);
+		});
 	}
 
 	private static ApiException invalidUrl(String message) {

@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of webhook delivery ({@code claimsmith.webhooks.*}).
  *
  * @param allowedHttpHosts hosts a plain {@code http} endpoint may name (none by default:
- * endpoints must be {@code https})
+ * endpoints must be {@code https}); they may also resolve to private addresses
+ * @param allowedPrivateHosts hosts an endpoint may name although they are (or resolve to)
+ * loopback, private or link-local addresses (none by default: public addresses only)
  * @param timeout how long a receiver may take to answer
  * @param initialBackoff the wait after a first failed attempt; it doubles per attempt
  * @param maxBackoff the longest wait between attempts
@@ -21,10 +23,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * delivery is due again for any instance
  */
 @ConfigurationProperties("claimsmith.webhooks")
-record WebhookProperties(@DefaultValue List<String> allowedHttpHosts, @DefaultValue("10s") Duration timeout,
-		@DefaultValue("5s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff,
-		@DefaultValue("24h") Duration retryFor, @DefaultValue("1s") Duration pollInterval,
-		@DefaultValue("5s") Duration leaseMargin) {
+record WebhookProperties(@DefaultValue List<String> allowedHttpHosts, @DefaultValue List<String> allowedPrivateHosts,
+		@DefaultValue("10s") Duration timeout, @DefaultValue("5s") Duration initialBackoff,
+		@DefaultValue("1h") Duration maxBackoff, @DefaultValue("24h") Duration retryFor,
+		@DefaultValue("1s") Duration pollInterval, @DefaultValue("5s") Duration leaseMargin) {
 
 	WebhookProperties {
 		if (leaseMargin.isNegative()) {

@@ -34,8 +34,9 @@ class DeliveryLeaseClockTests {
 		Flyway.configure().dataSource(database).locations("classpath:db/migration").load().migrate();
 		JdbcClient jdbc = JdbcClient.create(database);
 		TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
-		WebhookProperties properties = new WebhookProperties(List.of(), Duration.ofSeconds(10), Duration.ofSeconds(5),
-				Duration.ofHours(1), Duration.ofHours(24), Duration.ofSeconds(1), Duration.ofSeconds(5));
+		WebhookProperties properties = new WebhookProperties(List.of(), List.of(), Duration.ofSeconds(10),
+				Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofHours(24), Duration.ofSeconds(1),
+				Duration.ofSeconds(5));
 		Instant now = Instant.now();
 		jdbc.sql("INSERT INTO webhook_endpoint (id, endpoint_url, secret, status, events, created_at, updated_at)"
 				+ " VALUES ('we_skew', 'https://receiver.example/hook', 'whsec_x', 'enabled', '', :now, :now)")

@@ -162,6 +162,55 @@ class WebhookApiTest {
 	}
 
 	@Test
+	void endpointsAtPrivateLoopbackOrLinkLocalAddressesAre422UnlessTrusted() {
+		for (String url : List.of("https://169.254.169.254/latest/meta-data", "https://[::1]:8443/hook",
+				"https://10.0.0.8/hook", "https://localhost/hook", "https://[::ffff:127.0.0.2]/hook")) {
+			Response refused = this.api.post("/webhook_endpoints",
+					Map.of("endpoint_url", url, "events", List.of("user.created")));
+
+			assertThat(refused.status()).as(url + ": " + refused.text()).isEqualTo(422);
+			JsonNode error = refused.json().get("errors").get(0);
+			assertThat(error.get("field").asString()).isEqualTo("endpoint_url");
+			assertThat(error.get("code").asString()).isEqualTo("private_address");
+		}
+		String id = createEndpoint(List.of("user.created")).field("id");
+		Response patched = this.api.send("PATCH", "/webhook_endpoints/" + id,
+				Map.of("endpoint_url", "https://192.168.1.10/hook"));
+
+		assertThat(patched.status()).as(patched.text()).isEqualTo(422);
+		JsonNode stored = null;
+		for (JsonNode endpoint : this.api.get("/webhook_endpoints").json().get("data")) {
+			stored = id.equals(endpoint.get("id").asString()) ? endpoint : stored;
+		}
+		assertThat(stored).isNotNull();
+		assertThat(stored.get("endpoint_url").asString())
+			.as("127.0.0.1 is trusted here (allowed-http-hosts); the endpoint is unchanged")
+			.startsWith("http://127.0.0.1:");
+	}
+
+	@Test
+	void aDeliveryToAHostNowAtAPrivateAddressIsNotSentAndIsRetried() throws Exception {
+		String id = createEndpoint(List.of("organization.created")).field("id");
+		// As if the endpoint's name now resolved to a private address (DNS changed).
+		this.jdbc.sql("UPDATE webhook_endpoint SET endpoint_url = 'https://10.0.0.8/hook' WHERE id = :id")
+			.param("id", id)
+			.update();
+		this.api.post("/organizations", Map.of("name", "Hook private " + unique()));
+
+		awaitTrue(() -> !this.api.get("/webhook_endpoints/" + id + "/deliveries")
+			.json()
+			.get("data")
+			.get(0)
+			.path("last_error")
+			.asString("")
+			.isEmpty());
+		JsonNode delivery = this.api.get("/webhook_endpoints/" + id + "/deliveries").json().get("data").get(0);
+		assertThat(delivery.get("last_error").asString()).startsWith("Not sent: 10.0.0.8 is a private");
+		assertThat(delivery.get("state").asString()).as("retried: the name may resolve elsewhere again")
+			.isEqualTo("pending");
+	}
+
+	@Test
 	void receiverGetsEveryEventInOrderSignedSoTheWorkOsSdkVerifiesIt() throws Exception {
 		Response endpoint = createEndpoint(List.of("organization.created", "organization.updated"));
 		String secret = endpoint.field("secret");
