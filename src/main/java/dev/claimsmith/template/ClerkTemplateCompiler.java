@@ -74,10 +74,15 @@ final class ClerkTemplateCompiler {
 			throw new TemplateException("", "Claims must be a JSON object with at least one claim");
 		}
 		for (String key : root.propertyNames()) {
-			if (ClerkReservedClaims.NAMES.contains(key)) {
+			if (ClerkReservedClaims.CLERK_DEFAULTS.contains(key)) {
 				errors.add(new TemplateError(TemplateCompiler.pointer("", key),
 						"Claim \"" + key + "\" is one of Clerk's default claims ("
-								+ String.join(", ", ClerkReservedClaims.NAMES) + "), which a template cannot set"));
+								+ String.join(", ", ClerkReservedClaims.CLERK_DEFAULTS)
+								+ "), which a template cannot set"));
+			}
+			else if (ClerkReservedClaims.FINGERPRINT.equals(key)) {
+				errors.add(new TemplateError(TemplateCompiler.pointer("", key), "Claim \"" + key
+						+ "\" is Claimsmith's claims fingerprint (introspection's claims_stale), which a template cannot set"));
 			}
 		}
 		NodeBuilder builder = new NodeBuilder(errors);

@@ -30,8 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
  * An active token's answer says whether its claims are stale ({@code claims_stale},
  * API.md "Stale-token detection"): the subject is loaded with the mint's own query (one
  * statement on primary keys and unique indexes) and its fingerprint compared with the one
- * the token carries. A subject that is gone, or no longer an active member, is stale; so
- * is a token without a fingerprint, minted before there were any.
+ * the token carries (for a token without {@code org_id}, from a Clerk template, with its
+ * session's organization). A subject that is gone, or no longer an active member, is
+ * stale; so is a token without a fingerprint, minted before there were any.
  */
 @RestController
 @NoStore
@@ -105,19 +106,35 @@ class IntrospectionController {
 	private boolean claimsStale(JWTClaimsSet claims) {
 		Object minted = claims.getClaim(ClaimsFingerprints.CLAIM);
 		Object subject = claims.getClaim("sub");
-		Object organization = claims.getClaim("org_id");
 		if (!(minted instanceof String fingerprint) || !(subject instanceof String userId)) {
 			return true;
 		}
 		try {
-			MintSubject current = this.subjects.load(new UserId(userId),
-					(organization instanceof String organizationId) ? new OrganizationId(organizationId) : null);
+			MintSubject current = this.subjects.load(new UserId(userId), organizationOf(claims));
 			return !fingerprint.equals(current.fingerprint());
 		}
 		catch (ApiException ex) {
 			// The user or organization is gone, or the user no longer an active member.
 			return true;
 		}
+	}
+
+	/**
+	 * The token's {@code org_id}; a token without one (a Clerk template's) was minted for
+	 * its session's organization, if any.
+	 */
+	private OrganizationId organizationOf(JWTClaimsSet claims) {
+		if (claims.getClaim("org_id") instanceof String organizationId) {
+			return new OrganizationId(organizationId);
+		}
+		SessionStatus status = this.sessions.getIfAvailable();
+		if (!(claims.getClaim("sid") instanceof String sessionId) || status == null) {
+			return null;
+		}
+		return status.live(sessionId)
+			.map(SessionStatus.LiveSession::organizationId)
+			.map(OrganizationId::new)
+			.orElse(null);
 	}
 
 	private boolean sessionAlive(JWTClaimsSet claims) {

@@ -88,7 +88,8 @@ class TokenDrafts {
 		String jti = Ids.next("jti");
 		Map<String, Object> payload = (template.dialect() == TemplateDialect.CLERK)
 				? this.payloads.clerkPayload(subject.userId(), sessionId, issuedAt,
-						issuedAt.minus(template.allowedClockSkew()), expiresAt, jti, rendered.claims())
+						issuedAt.minus(template.allowedClockSkew()), expiresAt, jti, subject.fingerprint(),
+						rendered.claims())
 				: this.payloads.payload(subject.userId(), subject.organizationId(), subject.role(),
 						subject.permissions(), sessionId, issuedAt, expiresAt, jti, subject.fingerprint(),
 						rendered.claims());

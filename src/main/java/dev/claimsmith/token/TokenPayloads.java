@@ -69,11 +69,13 @@ class TokenPayloads {
 	/**
 	 * The payload of a token from a template in Clerk's dialect: Clerk's default claims
 	 * ({@code iss sub exp iat nbf jti}, and {@code sid} for a session's token; Clerk
-	 * leaves {@code azp} out without an Origin, and so does this), then the template's
-	 * claims, which may set {@code org_id} or {@code role} as Clerk templates do.
+	 * leaves {@code azp} out without an Origin, and so does this), Claimsmith's
+	 * {@code claims_fp} (introspection's {@code claims_stale} compares it; the
+	 * organization is the session's), then the template's claims, which may set
+	 * {@code org_id} or {@code role} as Clerk templates do.
 	 */
 	Map<String, Object> clerkPayload(UserId subjectId, String sessionId, Instant issuedAt, Instant notBefore,
-			Instant expiresAt, String jti, Map<String, Object> templateClaims) {
+			Instant expiresAt, String jti, String claimsFingerprint, Map<String, Object> templateClaims) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("iss", this.issuer.issuer());
 		if (subjectId != null) {
@@ -84,6 +86,7 @@ class TokenPayloads {
 		payload.put("nbf", notBefore.getEpochSecond());
 		payload.put("jti", jti);
 		putIfPresent(payload, "sid", sessionId);
+		putIfPresent(payload, ClaimsFingerprints.CLAIM, claimsFingerprint);
 		templateClaims.forEach((name, value) -> {
 			if (TemplateDialect.CLERK.reservedClaims().contains(name) || payload.containsKey(name)) {
 				throw new IllegalStateException("Template claim '" + name + "' would override a default claim");

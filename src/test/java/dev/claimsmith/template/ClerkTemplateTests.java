@@ -174,6 +174,9 @@ class ClerkTemplateTests {
 		assertThat(errors("{\"iss\": \"{{org.slug}}\"}").get(0).message())
 			.isEqualTo("Claim \"iss\" is one of Clerk's default claims (azp, exp, iat, iss, jti, nbf, sub, sid, v, "
 					+ "fva, pla, fea, sts, o, act), which a template cannot set");
+		assertThat(errors("{\"claims_fp\": \"forged\"}").get(0).message())
+			.isEqualTo("Claim \"claims_fp\" is Claimsmith's claims fingerprint (introspection's claims_stale), "
+					+ "which a template cannot set");
 		// Claimsmith's own reserved names are the Claimsmith dialect's, not Clerk's.
 		assertThat(render("{\"org_id\": \"{{org.id}}\", \"role\": \"{{org.role}}\"}", maria()))
 			.isEqualTo(json("{\"org_id\":\"org_1\",\"role\":\"org:admin\"}"));

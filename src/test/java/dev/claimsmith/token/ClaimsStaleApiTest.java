@@ -153,6 +153,35 @@ class ClaimsStaleApiTest {
 	}
 
 	@Test
+	void introspectOfAClerkTemplatesSessionTokenFollowsItsSessionsOrganization() {
+		Subject subject = subject();
+		String template = "stale-" + unique().toLowerCase();
+		ok(this.api.post("/clerk/v1/jwt_templates",
+				Map.of("name", template, "claims", Map.of("who", "{{user.first_name}}", "org", "{{org.name}}"))));
+		Response signedIn = this.api.withApiKey(null)
+			.post("/user_management/authenticate",
+					Map.of("grant_type", "password", "client_id", "client_claimsmith", "client_secret",
+							ApiClient.API_KEY, "email", subject.email(), "password", PASSWORD, "organization_id",
+							subject.orgId()));
+		assertThat(signedIn.status()).as(signedIn.text()).isEqualTo(200);
+		String sid = introspect(signedIn.field("access_token")).get("sid").asString();
+		Response minted = this.api.post("/clerk/v1/sessions/" + sid + "/tokens/" + template, Map.of());
+		assertThat(minted.status()).as(minted.text()).isEqualTo(200);
+		String token = minted.field("jwt");
+
+		JsonNode fresh = introspect(token);
+		assertThat(fresh.has("org_id")).as("a Clerk template's token: no org_id of its own").isFalse();
+		assertThat(fresh.get("claims_stale").asBoolean()).isFalse();
+
+		ok(this.api.put(subject.orgPath(), Map.of("name", "Renamed " + unique())));
+		assertThat(introspect(token).get("claims_stale").asBoolean()).as("its session's organization renamed").isTrue();
+		String again = this.api.post("/clerk/v1/sessions/" + sid + "/tokens/" + template, Map.of()).field("jwt");
+		assertThat(introspect(again).get("claims_stale").asBoolean()).isFalse();
+		ok(this.api.put(subject.userPath(), Map.of("first_name", "Changed")));
+		assertThat(introspect(again).get("claims_stale").asBoolean()).as("its user renamed").isTrue();
+	}
+
+	@Test
 	void introspectOfAnInactiveTokenThenNoClaimsStale() {
 		JsonNode answer = introspect("not.a.token");
 
