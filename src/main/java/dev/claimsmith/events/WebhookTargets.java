@@ -1,7 +1,6 @@
 package dev.claimsmith.events;
 
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -75,36 +74,37 @@ final class WebhookTargets {
 		if (address instanceof Inet4Address) {
 			return isPublicIpv4(bytes, 0);
 		}
-		if (address instanceof Inet6Address) {
-			if ((bytes[0] & 0xfe) == 0xfc) {
-				return false; // unique local fc00::/7
-			}
-			if (isZero(bytes, 0, 10)
-					&& ((bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff || isZero(bytes, 10, 12))) {
-				return isPublicIpv4(bytes, 12); // IPv4-mapped ::ffff:a.b.c.d,
-												// IPv4-compatible ::a.b.c.d
-			}
-			if ((bytes[0] & 0xff) == 0x00 && (bytes[1] & 0xff) == 0x64 && (bytes[2] & 0xff) == 0xff
-					&& (bytes[3] & 0xff) == 0x9b && isZero(bytes, 4, 12)) {
-				return isPublicIpv4(bytes, 12); // NAT64 64:ff9b::a.b.c.d
-			}
+		// Unique local fc00::/7.
+		if ((bytes[0] & 0xfe) == 0xfc) {
+			return false;
+		}
+		// IPv4-mapped ::ffff:a.b.c.d and IPv4-compatible ::a.b.c.d.
+		boolean mapped = (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
+		if (isZero(bytes, 0, 10) && (mapped || isZero(bytes, 10, 12))) {
+			return isPublicIpv4(bytes, 12);
+		}
+		// NAT64 64:ff9b::a.b.c.d.
+		boolean nat64 = bytes[0] == 0 && bytes[1] == 0x64 && (bytes[2] & 0xff) == 0xff && (bytes[3] & 0xff) == 0x9b;
+		if (nat64 && isZero(bytes, 4, 12)) {
+			return isPublicIpv4(bytes, 12);
 		}
 		return true;
 	}
 
+	/**
+	 * Refused: 0/8 (this network), 10/8, 172.16/12 and 192.168/16 (private), 127/8
+	 * (loopback), 100.64/10 (shared, carrier-grade NAT), 169.254/16 (link-local, the
+	 * cloud's metadata service), 192.0.0/24 (IETF protocol assignments), 198.18/15
+	 * (benchmarking), 224/4 and above (multicast, reserved, broadcast).
+	 */
 	private static boolean isPublicIpv4(byte[] bytes, int at) {
 		int a = bytes[at] & 0xff;
 		int b = bytes[at + 1] & 0xff;
-		return !(a == 0 || a == 10 || a == 127 || a >= 224 // this network, private,
-															// loopback, multicast,
-															// reserved
-				|| (a == 100 && b >= 64 && b <= 127) // shared address space
-														// (carrier-grade NAT)
-				|| (a == 169 && b == 254) // link-local, cloud metadata services
-				|| (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168) // private
-				|| (a == 192 && b == 0 && (bytes[at + 2] & 0xff) == 0) // IETF protocol
-																		// assignments
-				|| (a == 198 && (b == 18 || b == 19))); // benchmarking
+		int c = bytes[at + 2] & 0xff;
+		boolean refused = a == 0 || a == 10 || a == 127 || a >= 224 || (a == 100 && b >= 64 && b <= 127)
+				|| (a == 169 && b == 254) || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168)
+				|| (a == 192 && b == 0 && c == 0) || (a == 198 && (b == 18 || b == 19));
+		return !refused;
 	}
 
 	private static boolean isZero(byte[] bytes, int from, int to) {

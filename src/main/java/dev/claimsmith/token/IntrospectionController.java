@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.claimsmith.keys.TokenVerifier;
@@ -92,25 +93,33 @@ class IntrospectionController {
 			return INACTIVE;
 		}
 		JWTClaimsSet claims = this.verifier.verify(token).orElse(null);
-		if (claims == null || !sessionAlive(claims)) {
+		if (claims == null) {
 			return INACTIVE;
+		}
+		Optional<SessionStatus.LiveSession> session = Optional.empty();
+		SessionStatus status = this.sessions.getIfAvailable();
+		if (claims.getClaim("sid") instanceof String sessionId && status != null) {
+			session = status.live(sessionId);
+			if (session.isEmpty()) {
+				return INACTIVE;
+			}
 		}
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("active", true);
 		answer.put("token_type", "Bearer");
-		answer.put("claims_stale", claimsStale(claims));
+		answer.put("claims_stale", claimsStale(claims, session));
 		claims.toJSONObject().forEach(answer::putIfAbsent);
 		return answer;
 	}
 
-	private boolean claimsStale(JWTClaimsSet claims) {
+	private boolean claimsStale(JWTClaimsSet claims, Optional<SessionStatus.LiveSession> session) {
 		Object minted = claims.getClaim(ClaimsFingerprints.CLAIM);
 		Object subject = claims.getClaim("sub");
 		if (!(minted instanceof String fingerprint) || !(subject instanceof String userId)) {
 			return true;
 		}
 		try {
-			MintSubject current = this.subjects.load(new UserId(userId), organizationOf(claims));
+			MintSubject current = this.subjects.load(new UserId(userId), organizationOf(claims, session));
 			return !fingerprint.equals(current.fingerprint());
 		}
 		catch (ApiException ex) {
@@ -123,24 +132,11 @@ class IntrospectionController {
 	 * The token's {@code org_id}; a token without one (a Clerk template's) was minted for
 	 * its session's organization, if any.
 	 */
-	private OrganizationId organizationOf(JWTClaimsSet claims) {
+	private static OrganizationId organizationOf(JWTClaimsSet claims, Optional<SessionStatus.LiveSession> session) {
 		if (claims.getClaim("org_id") instanceof String organizationId) {
 			return new OrganizationId(organizationId);
 		}
-		SessionStatus status = this.sessions.getIfAvailable();
-		if (!(claims.getClaim("sid") instanceof String sessionId) || status == null) {
-			return null;
-		}
-		return status.live(sessionId)
-			.map(SessionStatus.LiveSession::organizationId)
-			.map(OrganizationId::new)
-			.orElse(null);
-	}
-
-	private boolean sessionAlive(JWTClaimsSet claims) {
-		Object sid = claims.getClaim("sid");
-		SessionStatus status = this.sessions.getIfAvailable();
-		return !(sid instanceof String sessionId) || status == null || status.isActive(sessionId);
+		return session.map(SessionStatus.LiveSession::organizationId).map(OrganizationId::new).orElse(null);
 	}
 
 }

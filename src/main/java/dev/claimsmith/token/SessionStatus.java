@@ -16,9 +16,7 @@ public interface SessionStatus {
 	 * organization it is in now. Another wire mints tokens for a session with it (Clerk's
 	 * {@code POST /v1/sessions/{sid}/tokens/{template}}).
 	 */
-	default Optional<LiveSession> live(String sessionId) {
-		return Optional.empty();
-	}
+	Optional<LiveSession> live(String sessionId);
 
 	/**
 	 * A live session.
