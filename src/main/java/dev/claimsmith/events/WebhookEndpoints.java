@@ -21,7 +21,7 @@ import dev.claimsmith.web.ApiException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Stored webhook endpoints, and the rules for their URLs and event lists: {@code https},
@@ -40,14 +40,17 @@ class WebhookEndpoints {
 
 	private final JdbcClient jdbc;
 
+	private final TransactionOperations transactions;
+
 	private final WebhookProperties properties;
 
 	private final Clock clock;
 
 	private final WebhookTargets targets;
 
-	WebhookEndpoints(JdbcClient jdbc, WebhookProperties properties, Clock clock) {
+	WebhookEndpoints(JdbcClient jdbc, TransactionOperations transactions, WebhookProperties properties, Clock clock) {
 		this.jdbc = jdbc;
+		this.transactions = transactions;
 		this.properties = properties;
 		this.clock = clock;
 		this.targets = new WebhookTargets(properties);
@@ -88,12 +91,22 @@ class WebhookEndpoints {
 		return this.jdbc.sql("SELECT * FROM webhook_endpoint ORDER BY id").query(WebhookEndpoints::endpoint).list();
 	}
 
-	@Transactional
+	/**
+	 * An unknown id is 404 whatever the body; the URL is checked before the transaction
+	 * that locks the row, so neither a connection nor the lock waits while its host
+	 * resolves.
+	 */
 	WebhookEndpoint update(String id, String url, String status, List<String> events) {
-		// Before the row is locked: the host may take a while to resolve.
+		if (find(id).isEmpty()) {
+			throw ApiException.notFound("webhook endpoint", id);
+		}
 		if (url != null) {
 			checkUrl(url);
 		}
+		return this.transactions.execute((tx) -> updateLocked(id, url, status, events));
+	}
+
+	private WebhookEndpoint updateLocked(String id, String url, String status, List<String> events) {
 		WebhookEndpoint current = this.jdbc.sql("SELECT * FROM webhook_endpoint WHERE id = :id FOR UPDATE")
 			.param("id", id)
 			.query(WebhookEndpoints::endpoint)

@@ -189,6 +189,16 @@ class WebhookApiTest {
 	}
 
 	@Test
+	void patchingAnUnknownEndpointIs404WhateverItsBody() {
+		for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("endpoint_url", "https://10.0.0.8/hook"),
+				Map.of("endpoint_url", "not a url"), Map.of("status", "paused"), Map.of("status", "disabled"))) {
+			Response patched = this.api.send("PATCH", "/webhook_endpoints/we_unknown" + unique(), body);
+
+			assertThat(patched.status()).as(body + ": " + patched.text()).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void aDeliveryToAHostNowAtAPrivateAddressIsNotSentAndIsRetried() throws Exception {
 		String id = createEndpoint(List.of("organization.created")).field("id");
 		// As if the endpoint's name now resolved to a private address (DNS changed).
