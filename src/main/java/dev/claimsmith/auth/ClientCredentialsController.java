@@ -3,6 +3,7 @@ package dev.claimsmith.auth;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +95,9 @@ class ClientCredentialsController {
 			return refused(HttpStatus.UNAUTHORIZED, "invalid_client", "Client authentication failed.");
 		}
 		String audience = parameters.get("audience");
-		if (audience == null || !acceptedAudiences(request).contains(audience)) {
+		if (audience == null || !acceptedAudiences(this.properties.domain(), this.issuer.issuer(),
+				request.getHeader(HttpHeaders.HOST))
+			.contains(audience)) {
 			return refused(HttpStatus.FORBIDDEN, "access_denied",
 					"Service not enabled within domain: " + ((audience != null) ? abbreviate(audience) : "(none)")
 							+ "; the audience is https://{domain}/api/v2/.");
@@ -108,15 +111,23 @@ class ClientCredentialsController {
 		return ResponseEntity.ok().header(HttpHeaders.PRAGMA, "no-cache").body(body);
 	}
 
-	/** {@code https://{domain}/api/v2/} for each domain this instance answers as. */
-	private Set<String> acceptedAudiences(HttpServletRequest request) {
-		if (this.properties.domain() != null && !this.properties.domain().isBlank()) {
-			return Set.of(audienceOf(this.properties.domain().trim()));
+	/**
+	 * {@code https://{domain}/api/v2/} for each domain this instance answers as: the
+	 * configured domain, else the issuer's host and the host the request came to (often
+	 * the same one).
+	 */
+	static Set<String> acceptedAudiences(String domain, String issuer, String requestHost) {
+		if (domain != null && !domain.isBlank()) {
+			return Set.of(audienceOf(domain.trim()));
 		}
-		URI issuerUri = URI.create(this.issuer.issuer());
+		URI issuerUri = URI.create(issuer);
 		String issuerHost = issuerUri.getHost() + ((issuerUri.getPort() > 0) ? ":" + issuerUri.getPort() : "");
-		String host = request.getHeader(HttpHeaders.HOST);
-		return (host != null) ? Set.of(audienceOf(issuerHost), audienceOf(host)) : Set.of(audienceOf(issuerHost));
+		Set<String> audiences = new HashSet<>();
+		audiences.add(audienceOf(issuerHost));
+		if (requestHost != null) {
+			audiences.add(audienceOf(requestHost));
+		}
+		return audiences;
 	}
 
 	private static String audienceOf(String domain) {
