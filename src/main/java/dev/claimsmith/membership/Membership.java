@@ -95,9 +95,12 @@ public class Membership {
 		this.updatedAt = now;
 	}
 
-	/** An existing membership held pending by an invitation, with the invited role. */
-	void holdPending(String roleSlug, Instant now) {
-		this.roleSlug = roleSlug;
+	/**
+	 * An existing (inactive) membership held pending by an invitation. It keeps its role:
+	 * the invited role is granted on acceptance only, so a revoked or expired invitation
+	 * leaves the membership exactly as it was.
+	 */
+	void holdPending(Instant now) {
 		this.status = PENDING;
 		this.updatedAt = now;
 	}

@@ -62,7 +62,7 @@ public class PendingMemberships {
 				throw MembershipService.alreadyExists();
 			}
 			String prior = membership.status();
-			membership.holdPending(roleSlug, now);
+			membership.holdPending(now);
 			Membership held = this.events.published(ChangeEvent.MEMBERSHIP_UPDATED, this.memberships.save(membership));
 			return new Hold(held.id(), prior);
 		}

@@ -268,18 +268,28 @@ class InvitationApiTest {
 	}
 
 	@Test
-	void revokeWhenInvitedUserHadAnInactiveMembershipThenItIsInactiveAgain() {
+	void revokeWhenInvitedUserHadAnInactiveMembershipThenItIsInactiveAgainWithItsOwnRole() {
 		String userId = this.api.post("/user_management/users", Map.of("email", email())).field("id");
 		String email = this.api.get("/user_management/users/" + userId).field("email");
-		String membershipId = this.api.post(MEMBERSHIPS, Map.of("user_id", userId, "organization_id", this.orgId))
+		String membershipId = this.api
+			.post(MEMBERSHIPS, Map.of("user_id", userId, "organization_id", this.orgId, "role_slug", "member"))
 			.field("id");
 		this.api.put(MEMBERSHIPS + "/" + membershipId + "/deactivate", null);
 
-		String id = this.api.post(INVITATIONS, Map.of("email", email, "organization_id", this.orgId)).field("id");
+		String id = this.api
+			.post(INVITATIONS, Map.of("email", email, "organization_id", this.orgId, "role_slug", "admin"))
+			.field("id");
 		assertThat(this.api.get(MEMBERSHIPS + "/" + membershipId).field("status")).isEqualTo("pending");
 		this.api.post(INVITATIONS + "/" + id + "/revoke", null);
 
-		assertThat(this.api.get(MEMBERSHIPS + "/" + membershipId).field("status")).isEqualTo("inactive");
+		Response released = this.api.get(MEMBERSHIPS + "/" + membershipId);
+		assertThat(released.field("status")).isEqualTo("inactive");
+		assertThat(released.json().get("role").get("slug").asString())
+			.as("a revoked invitation grants nothing, its role included")
+			.isEqualTo("member");
+		this.api.put(MEMBERSHIPS + "/" + membershipId + "/reactivate", null);
+		assertThat(this.api.get(MEMBERSHIPS + "/" + membershipId).json().get("role").get("slug").asString())
+			.isEqualTo("member");
 	}
 
 	@Test

@@ -46,12 +46,14 @@ class MembershipTests {
 	}
 
 	@Test
-	void holdPendingThenExistingMembershipWaitsWithTheInvitedRole() {
+	void holdPendingThenExistingMembershipWaitsWithItsOwnRoleUntilAccepted() {
 		Membership membership = Membership.create("user_1", "org_1", "member", CREATED);
 
-		membership.holdPending("admin", LATER);
+		membership.holdPending(LATER);
 
 		assertThat(membership.isPending()).isTrue();
+		assertThat(membership.roleSlug()).isEqualTo("member");
+		membership.activateFor("user_1", "admin", LATER);
 		assertThat(membership.roleSlug()).isEqualTo("admin");
 	}
 
