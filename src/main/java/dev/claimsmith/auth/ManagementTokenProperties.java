@@ -14,11 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code https://{domain}/api/v2/}. When unset, the issuer's host and the host the
  * request was sent to (its {@code Host} header) are accepted; set it behind a proxy that
  * rewrites {@code Host}.
- * @param tokenLifetime how long a management access token is accepted (Auth0's default:
- * 24 hours); revoking the API key it came from ends it at once
+ * @param tokenLifetime how long a management access token is accepted; at most
+ * {@code claimsmith.keys.max-token-lifetime} (checked at start-up), since a retired key
+ * stays published only that long (Auth0 issues 24 hours; its SDKs ask again when a token
+ * expires); revoking the API key it came from ends it at once
  */
 @ConfigurationProperties("claimsmith.auth0")
-record ManagementTokenProperties(String domain, @DefaultValue("24h") Duration tokenLifetime) {
+record ManagementTokenProperties(String domain, @DefaultValue("1h") Duration tokenLifetime) {
 
 	ManagementTokenProperties {
 		if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {

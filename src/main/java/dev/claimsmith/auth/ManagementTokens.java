@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.claimsmith.keys.IssuerProperties;
+import dev.claimsmith.keys.KeysProperties;
 import dev.claimsmith.keys.SigningKeys;
 import dev.claimsmith.keys.TokenVerifier;
 import dev.claimsmith.store.Ids;
@@ -44,13 +45,26 @@ class ManagementTokens {
 	private final Clock clock;
 
 	ManagementTokens(SigningKeys signingKeys, TokenVerifier verifier, ApiKeys apiKeys, IssuerProperties issuer,
-			ManagementTokenProperties properties, Clock clock) {
+			ManagementTokenProperties properties, KeysProperties keys, Clock clock) {
+		checkLifetime(properties, keys);
 		this.signingKeys = signingKeys;
 		this.verifier = verifier;
 		this.apiKeys = apiKeys;
 		this.issuer = issuer;
 		this.properties = properties;
 		this.clock = clock;
+	}
+
+	/**
+	 * Refuses to start when a management token could outlive its key's publication: it is
+	 * verified against the published keys, so after a rotation it would stop working
+	 * before it expires (Auth0's SDKs cache it until then).
+	 */
+	static void checkLifetime(ManagementTokenProperties properties, KeysProperties keys) {
+		if (properties.tokenLifetime().compareTo(keys.maxTokenLifetime()) > 0) {
+			throw new IllegalStateException("claimsmith.auth0.token-lifetime (" + properties.tokenLifetime()
+					+ ") must be at most claimsmith.keys.max-token-lifetime (" + keys.maxTokenLifetime() + ")");
+		}
 	}
 
 	/** A token standing for {@code key}, for {@code audience}. */
