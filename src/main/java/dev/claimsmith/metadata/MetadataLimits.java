@@ -42,9 +42,14 @@ final class MetadataLimits {
 		}
 	}
 
-	/** The merged {@code metadata}: at most ten keys, whatever their stored types. */
-	static void checkStringCount(ObjectNode result, StringLimits limits) {
-		if (result.size() > limits.maxKeys()) {
+	/**
+	 * The merged {@code metadata}: at most ten keys, whatever their stored types. A
+	 * change that adds no key is let through above the limit: another wire (Auth0's
+	 * allows 25 keys) or an accepted invitation may have stored more, and such an object
+	 * must stay editable, above all by removing keys.
+	 */
+	static void checkStringCount(ObjectNode result, int currentKeys, StringLimits limits) {
+		if (result.size() > limits.maxKeys() && result.size() > currentKeys) {
 			throw InvalidMetadataException.invalid("metadata",
 					"Metadata can have at most " + limits.maxKeys() + " keys; this would have " + result.size() + ".");
 		}

@@ -158,12 +158,12 @@ public final class MetadataUpdate {
 	/**
 	 * The class after this change; {@code current} is unchanged.
 	 * @throws InvalidMetadataException when the result would break the class's limits
-	 * (too many keys, too large)
+	 * (too large, or more keys than allowed where it adds keys)
 	 */
 	public JsonMetadata applyTo(JsonMetadata current) {
 		ObjectNode result = merged(current.node());
 		if (this.metadataClass.isStringsOnly() && !this.typed) {
-			MetadataLimits.checkStringCount(result, this.stringLimits);
+			MetadataLimits.checkStringCount(result, current.node().size(), this.stringLimits);
 		}
 		else {
 			MetadataLimits.checkJson(this.metadataClass, result);

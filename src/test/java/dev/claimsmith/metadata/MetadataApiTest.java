@@ -1,5 +1,6 @@
 package dev.claimsmith.metadata;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import dev.claimsmith.ApiClient.Response;
 import dev.claimsmith.ApiErrorAssert;
 import dev.claimsmith.ApiResource;
 import dev.claimsmith.ApiTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -55,6 +57,25 @@ class MetadataApiTest {
 		Response response = update(resource, id, keys("new", 5));
 		assertThatError(response).is(400, "invalid_metadata").namesField("metadata");
 		assertThat(this.api.get(resource.pathOf(id)).json()).isEqualTo(before.json());
+	}
+
+	@Test
+	void organizationWithMoreKeysThanTenFromTheClerkWireStaysEditableButTakesNoNewKey() {
+		String id = this.api
+			.post("/clerk/v1/organizations", Map.of("name", "Many keys " + unique(), "private_metadata", keys("k", 13)))
+			.field("id");
+
+		Response trimmed = update(ApiResource.ORGANIZATIONS, id, Collections.singletonMap("k0", null));
+		assertThat(trimmed.status()).as(trimmed.text()).isEqualTo(200);
+		assertThat(trimmed.json().get("metadata").propertyNames()).hasSize(12).doesNotContain("k0");
+		Response changed = update(ApiResource.ORGANIZATIONS, id, Map.of("k1", "changed"));
+		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+		assertThat(changed.json().get("metadata").get("k1").asString()).isEqualTo("changed");
+
+		Response grown = update(ApiResource.ORGANIZATIONS, id, Map.of("new", "v"));
+		assertThatError(grown).is(400, "invalid_metadata").namesField("metadata");
+		assertThat(this.api.get(ApiResource.ORGANIZATIONS.pathOf(id)).json().get("metadata").propertyNames())
+			.hasSize(12);
 	}
 
 	@ParameterizedTest(name = "{0}")

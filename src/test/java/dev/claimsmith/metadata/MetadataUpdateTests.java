@@ -56,6 +56,23 @@ class MetadataUpdateTests {
 	}
 
 	@Test
+	void metadataOfTenKeysTakesNoEleventhButMoreStoredByAnotherWireStayEditable() {
+		JsonMetadata ten = stored(keys(10));
+		assertInvalid(() -> partial(MetadataClass.METADATA, "{\"k10\":\"v\"}").applyTo(ten), "metadata");
+
+		JsonMetadata thirteen = stored(keys(13));
+		assertThat(partial(MetadataClass.METADATA, "{\"k0\":null}").applyTo(thirteen).node().size()).isEqualTo(12);
+		assertThat(
+				partial(MetadataClass.METADATA, "{\"k1\":\"changed\"}").applyTo(thirteen).node().get("k1").asString())
+			.isEqualTo("changed");
+		assertThat(partial(MetadataClass.METADATA, "{\"k0\":null,\"new\":\"v\"}").applyTo(thirteen).node().size())
+			.as("one out, one in: no more keys than before")
+			.isEqualTo(13);
+		assertInvalid(() -> partial(MetadataClass.METADATA, "{\"new\":\"v\"}").applyTo(thirteen), "metadata");
+		assertInvalid(() -> mergePatch(MetadataClass.METADATA, "{\"new\":\"v\"}").applyTo(thirteen), "metadata");
+	}
+
+	@Test
 	void metadataWithStoredTypedValuesShowsThemAsCompactJsonText() {
 		JsonMetadata stored = stored("{\"n\":5,\"o\":{\"a\":[1, 2.50]},\"s\":\"x\",\"b\":false}");
 
@@ -195,6 +212,14 @@ class MetadataUpdateTests {
 
 	private static MetadataUpdate mergePatch(MetadataClass metadataClass, String json) {
 		return MetadataUpdate.mergePatch(metadataClass, node(json));
+	}
+
+	private static String keys(int count) {
+		StringBuilder json = new StringBuilder("{");
+		for (int i = 0; i < count; i++) {
+			json.append((i > 0) ? "," : "").append("\"k").append(i).append("\":\"v\"");
+		}
+		return json.append('}').toString();
 	}
 
 	private static JsonNode node(String json) {
