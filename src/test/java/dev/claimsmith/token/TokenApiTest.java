@@ -121,6 +121,23 @@ class TokenApiTest {
 	}
 
 	@Test
+	void mintWhenTheTemplateIsAClerkTemplateThen422PointingToClerksSessionTokens() {
+		String name = "clerk-only-" + unique();
+		Response created = this.api.post("/clerk/v1/jwt_templates",
+				Map.of("name", name, "claims", Map.of("em", "{{user.primary_email_address}}")));
+		assertThat(created.status()).as(created.text()).isEqualTo(200);
+
+		Response refused = this.api.post("/access_tokens",
+				Map.of("user_id", this.userId, "organization_id", this.orgId, "template", name));
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+		JsonNode error = refused.json().get("errors").get(0);
+		assertThat(error.get("field").asString()).isEqualTo("template");
+		assertThat(error.get("code").asString()).isEqualTo("clerk_template");
+		assertThat(error.get("message").asString()).contains("/clerk/v1/sessions/{session_id}/tokens/" + name);
+	}
+
+	@Test
 	void mintWhenTypedCastFailsThen422InvalidTemplateNamingTheClaim() {
 		this.api.put("/organizations/" + this.orgId, Map.of("metadata", Map.of("seats", "lots")));
 
