@@ -1,8 +1,11 @@
 package dev.claimsmith.auth;
 
+import java.util.List;
 import java.util.Map;
 
 import dev.claimsmith.keys.IssuerProperties;
+import dev.claimsmith.template.TemplateError;
+import dev.claimsmith.template.TemplateException;
 import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.JsonObjectReader;
@@ -129,6 +132,23 @@ class AuthenticationController {
 		return ResponseEntity.status(ex.status()).body(ex.body());
 	}
 
+	/**
+	 * The claims template failed for this user (a cast of a metadata value, say). The
+	 * contract's 422 names each failing claim, but not why: the reason may quote the
+	 * value, and metadata reaches a signed-in user only through the claims a template
+	 * exposes. Preview the template on the management side to see the reason.
+	 */
+	@ExceptionHandler(TemplateException.class)
+	ResponseEntity<InvalidTemplate> templateFailed(TemplateException ex) {
+		List<TemplateError> claims = ex.errors()
+			.stream()
+			.map((error) -> new TemplateError(error.path(), "This claim could not be rendered for this user."))
+			.toList();
+		return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+			.body(new InvalidTemplate("invalid_template", "The claims template could not be rendered for this user; "
+					+ "preview it with POST /jwt_templates/preview to see why.", claims));
+	}
+
 	@ExceptionHandler(InvalidGrantException.class)
 	ResponseEntity<Map<String, String>> invalidGrant(InvalidGrantException ex) {
 		this.failures.record(AuthFailures.INVALID_GRANT);
@@ -148,6 +168,13 @@ class AuthenticationController {
 			.body(new ApiError("rate_limit_exceeded",
 					"Too many failed sign-in attempts; retry after " + ex.retryAfter().toSeconds() + " seconds.",
 					null));
+	}
+
+	/**
+	 * The contract's template 422, as {@code TemplateExceptionHandler} answers it
+	 * elsewhere.
+	 */
+	record InvalidTemplate(String code, String message, List<TemplateError> errors) {
 	}
 
 }

@@ -81,6 +81,27 @@ class AuthenticationMetadataPrivacyApiTest {
 			.contains(markers.get("membership.custom_attributes"), markers.get("user.unsafe_metadata"));
 	}
 
+	@Test
+	void passwordWhenTheTemplateCannotCastAMetadataValueThen422NamingTheClaimButNotTheValue() {
+		ApiClient api = this.auth.api();
+		String email = email();
+		String userId = MetadataObject.USERS.create(api, Map.of("email", email, "password", PASSWORD)).field("id");
+		String marker = "MARK" + unique() + " churn risk";
+		// The auth tests' default template casts organization.metadata.seats to a number.
+		String orgId = MetadataObject.ORGANIZATIONS.create(api, Map.of("metadata", Map.of("seats", marker)))
+			.field("id");
+		api.post("/user_management/organization_memberships", Map.of("user_id", userId, "organization_id", orgId));
+
+		Response refused = this.auth.password(email, PASSWORD, ip(), Map.of("organization_id", orgId));
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+		assertThat(refused.field("code")).isEqualTo("invalid_template");
+		assertThat(refused.json().get("errors").get(0).get("path").asString()).isEqualTo("/seats");
+		assertThat(refused.text()).doesNotContain(marker.substring(0, 12));
+		Response previewed = api.post("/jwt_templates/preview", Map.of("user_id", userId, "organization_id", orgId));
+		assertThat(previewed.text()).as("the management side still sees why").contains(marker.substring(0, 12));
+	}
+
 	private static String marker(Map<String, String> markers, String where) {
 		String marker = "MARK" + unique() + where.replace(".", "x");
 		markers.put(where, marker);
