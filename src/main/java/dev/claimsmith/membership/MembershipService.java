@@ -191,10 +191,16 @@ public class MembershipService {
 
 	/**
 	 * As WorkOS does, creating a membership the user already has inactive reactivates it
-	 * with the requested role; only an active one is a conflict.
+	 * with the requested role; an active one is a conflict, and so is a pending one (an
+	 * open invitation's: accepting or revoking it decides).
 	 */
 	private Membership reactivate(Membership membership, String role) {
-		if (membership.isActive() || membership.isPending()) {
+		if (membership.isPending()) {
+			throw ApiException.conflict("organization_membership_already_exists",
+					"The user already has a pending membership of this organization, held by an open invitation;"
+							+ " accept or revoke the invitation.");
+		}
+		if (membership.isActive()) {
 			throw alreadyExists();
 		}
 		membership.reactivate(role, now());

@@ -293,6 +293,19 @@ class InvitationApiTest {
 	}
 
 	@Test
+	void addingAMembershipAnOpenInvitationHoldsThen409SayingSo() {
+		String userId = this.api.post("/user_management/users", Map.of("email", email())).field("id");
+		String email = this.api.get("/user_management/users/" + userId).field("email");
+		this.api.post(INVITATIONS, Map.of("email", email, "organization_id", this.orgId));
+
+		Response refused = this.api.post(MEMBERSHIPS, Map.of("user_id", userId, "organization_id", this.orgId));
+
+		assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+		assertThat(refused.field("code")).isEqualTo("organization_membership_already_exists");
+		assertThat(refused.field("message")).contains("pending").contains("invitation").doesNotContain("active");
+	}
+
+	@Test
 	void inviteWhenAlreadyActiveMemberThen409() {
 		String userId = this.api.post("/user_management/users", Map.of("email", email())).field("id");
 		this.api.post(MEMBERSHIPS, Map.of("user_id", userId, "organization_id", this.orgId));
