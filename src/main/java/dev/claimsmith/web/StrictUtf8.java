@@ -1,6 +1,7 @@
 package dev.claimsmith.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.CharArrayReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -20,8 +21,10 @@ import tools.jackson.core.io.InputDecorator;
  * JSON read from bytes must be well-formed UTF-8 (RFC 8259 §8.1). Jackson's own decoder
  * accepts overlong forms ({@code C0 80} for NUL, {@code C0 AF} for '/'), which would let
  * a body smuggle characters past byte-level checks; Java's decoder refuses them, encoded
- * surrogates and code points past U+10FFFF. A body that fails is a JSON parse error
- * (422). Bodies are already bounded by the size limit, so they are checked whole.
+ * surrogates and code points past U+10FFFF. Nor may any JSON text, bytes or chars, spell
+ * what UTF-8 cannot encode: an unpaired surrogate ({@link UnpairedSurrogates}). A body
+ * that fails is a JSON parse error (422). Bodies are already bounded by the size limit,
+ * so they are checked whole.
  */
 final class StrictUtf8 extends InputDecorator {
 
@@ -43,7 +46,7 @@ final class StrictUtf8 extends InputDecorator {
 
 	@Override
 	public Reader decorate(IOContext context, Reader reader) {
-		return reader;
+		return new CheckedReader(reader);
 	}
 
 	/**
@@ -83,7 +86,23 @@ final class StrictUtf8 extends InputDecorator {
 			}
 		}
 		check(buffer, length);
+		UnpairedSurrogates.check(buffer, length);
 		return new ByteArrayInputStream(buffer, 0, length);
+	}
+
+	/** Like {@link #readAll(InputStream)}, for text already decoded. */
+	private static CharArrayReader readAll(Reader source) throws IOException {
+		char[] buffer = new char[INITIAL_BUFFER];
+		int length = 0;
+		int read;
+		while ((read = source.read(buffer, length, buffer.length - length)) != -1) {
+			length += read;
+			if (length == buffer.length) {
+				buffer = Arrays.copyOf(buffer, buffer.length * 2);
+			}
+		}
+		UnpairedSurrogates.check(buffer, length);
+		return new CharArrayReader(buffer, 0, length);
 	}
 
 	/** Reads its source whole and checks it on the first read. */
@@ -111,6 +130,41 @@ final class StrictUtf8 extends InputDecorator {
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
+			return checked().read(buffer, offset, length);
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.source.close();
+		}
+
+	}
+
+	/** Reads its source whole and checks it on the first read. */
+	private static final class CheckedReader extends Reader {
+
+		private final Reader source;
+
+		private CharArrayReader checked;
+
+		CheckedReader(Reader source) {
+			this.source = source;
+		}
+
+		private CharArrayReader checked() throws IOException {
+			if (this.checked == null) {
+				this.checked = readAll(this.source);
+			}
+			return this.checked;
+		}
+
+		@Override
+		public int read() throws IOException {
+			return checked().read();
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
 			return checked().read(buffer, offset, length);
 		}
 
