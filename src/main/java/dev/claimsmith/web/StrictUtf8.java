@@ -11,6 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -21,7 +22,8 @@ import tools.jackson.core.io.InputDecorator;
  * JSON read from bytes must be well-formed UTF-8 (RFC 8259 §8.1). Jackson's own decoder
  * accepts overlong forms ({@code C0 80} for NUL, {@code C0 AF} for '/'), which would let
  * a body smuggle characters past byte-level checks; Java's decoder refuses them, encoded
- * surrogates and code points past U+10FFFF. Nor may any JSON text, bytes or chars, spell
+ * surrogates and code points past U+10FFFF. Nor may bytes look like UTF-16 or UTF-32 to
+ * Jackson, which would decode them itself. Nor may any JSON text, bytes or chars, spell
  * what UTF-8 cannot encode: an unpaired surrogate ({@link UnpairedSurrogates}). A body
  * that fails is a JSON parse error (422). Bodies are already bounded by the size limit,
  * so they are checked whole.
@@ -72,6 +74,20 @@ final class StrictUtf8 extends InputDecorator {
 	}
 
 	/**
+	 * NULs among the first four bytes tell UTF-16 and UTF-32 from UTF-8 (RFC 4627 §3),
+	 * and Jackson decodes those itself: valid UTF-8 bytes all ({@code 00 00 DC 80} is two
+	 * NULs and U+0700), they would pass the UTF-8 check, and Jackson's UTF-32 decoder
+	 * passes an unpaired surrogate (U+DC80) on. UTF-8 JSON holds no raw NUL.
+	 */
+	private static void checkReadAsUtf8(byte[] bytes, int length) throws CharacterCodingException {
+		for (int i = 0; i < Math.min(length, 4); i++) {
+			if (bytes[i] == 0) {
+				throw new MalformedInputException(1);
+			}
+		}
+	}
+
+	/**
 	 * Reads a stream to its end into a buffer that starts small: a mint's body is tens of
 	 * bytes, where {@link InputStream#readAllBytes} starts with 16 KiB to zero and copy.
 	 */
@@ -85,6 +101,7 @@ final class StrictUtf8 extends InputDecorator {
 				buffer = Arrays.copyOf(buffer, buffer.length * 2);
 			}
 		}
+		checkReadAsUtf8(buffer, length);
 		check(buffer, length);
 		UnpairedSurrogates.check(buffer, length);
 		return new ByteArrayInputStream(buffer, 0, length);

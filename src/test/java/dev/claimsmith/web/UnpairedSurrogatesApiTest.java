@@ -2,6 +2,7 @@ package dev.claimsmith.web;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,21 @@ class UnpairedSurrogatesApiTest {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("dev.claimsmith.ApiResource#all")
+	void createWhenTheBodyIsUtf32AndHoldsARawUnpairedSurrogateThen422AndNothingWritten(ApiResource resource) {
+		String externalId = "surrogate-utf32-" + unique();
+		String[] around = body(resource, externalId, Map.of("public_metadata", "{\"k\":\"HERE\"}")).split("HERE");
+		// Every byte is well-formed UTF-8 (DC 80 is U+0700), but the NULs make it
+		// UTF-32BE
+		// to Jackson, whose decoder passes U+DC80 on.
+		ByteBuffer utf32 = ByteBuffer.allocate(4 * (around[0].length() + 1 + around[1].length()));
+		(around[0] + "\uDC80" + around[1]).chars().forEach(utf32::putInt);
+
+		assertMalformed(post(resource, "application/json", utf32.array()));
+		assertNotWritten(resource, externalId);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("dev.claimsmith.ApiResource#all")
 	void createWhenSurrogatesArePairedThenAcceptedAndReturnedUnchanged(ApiResource resource) {
 		String externalId = "surrogate-paired-" + unique();
 		String body = body(resource, externalId, Map.of(nameOf(resource), "\"" + PAIRED + "\"", "public_metadata",
@@ -183,7 +199,12 @@ class UnpairedSurrogatesApiTest {
 	}
 
 	private static void assertInvalidJson(Response response) {
-		assertThatError(response).is(422, "invalid_request_parameters").messageContains("unpaired UTF-16 surrogate");
+		assertMalformed(response);
+		assertThatError(response).messageContains("unpaired UTF-16 surrogate");
+	}
+
+	private static void assertMalformed(Response response) {
+		assertThatError(response).is(422, "invalid_request_parameters");
 		assertThat(response.json().at("/errors/0/code").asString()).as(response.text()).isEqualTo("invalid_json");
 		assertThat(response.json().at("/errors/0/field").asString()).isEqualTo("body");
 	}
