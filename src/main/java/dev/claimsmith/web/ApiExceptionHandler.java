@@ -52,10 +52,7 @@ class ApiExceptionHandler {
 		if (causedBy(ex, PayloadTooLargeException.class)) {
 			return payloadTooLarge();
 		}
-		String reason = causedBy(ex, StreamConstraintsException.class)
-				? "The request body exceeds a JSON limit (nesting depth, string or number length)."
-				: "The request body is missing or is not valid JSON.";
-		return api(ApiException.invalidParameter("body", "invalid_json", reason));
+		return api(ApiException.invalidParameter("body", "invalid_json", unreadableReason(ex)));
 	}
 
 	@ExceptionHandler(PayloadTooLargeException.class)
@@ -150,6 +147,16 @@ class ApiExceptionHandler {
 		}
 		logger.error("Unexpected error", ex);
 		return error(HttpStatus.INTERNAL_SERVER_ERROR, "server_error", "An unexpected error occurred.");
+	}
+
+	private static String unreadableReason(HttpMessageNotReadableException ex) {
+		if (causedBy(ex, StreamConstraintsException.class)) {
+			return "The request body exceeds a JSON limit (nesting depth, string or number length).";
+		}
+		if (causedBy(ex, UnpairedSurrogates.UnpairedSurrogateException.class)) {
+			return "The request body is not valid JSON: a string holds an unpaired UTF-16 surrogate.";
+		}
+		return "The request body is missing or is not valid JSON.";
 	}
 
 	private static ResponseEntity<ApiError> payloadTooLarge() {

@@ -245,6 +245,31 @@ class Auth0ApiTest {
 	}
 
 	@Test
+	void anUnpairedSurrogateInABodyIsAnInvalidBodyAndAPairRoundTrips() {
+		String email = "a0-surrogate-" + unique() + "@example.com";
+		String id = createUser(email, Map.of(), Map.of("a", Map.of("b", "c")));
+		JsonNode before = this.auth0.get("/api/v2/users/" + id).json();
+
+		assertAuth0Error(
+				this.auth0.post("/api/v2/users",
+						"{\"email\":\"a0-" + unique()
+								+ "@example.com\",\"connection\":\"db\",\"given_name\":\"\\ud800\"}"),
+				400, "invalid_body");
+		assertAuth0Error(this.auth0.send("PATCH", "/api/v2/users/" + id, "{\"family_name\":\"x\\udc00\"}"), 400,
+				"invalid_body");
+		assertAuth0Error(this.auth0.send("PATCH", "/api/v2/users/" + id,
+				"{\"user_metadata\":{\"a\":{\"b\":[\"\\ud83d\\ud83d\"]}}}"), 400, "invalid_body");
+		assertThat(this.auth0.get("/api/v2/users/" + id).json()).isEqualTo(before);
+
+		Response paired = this.auth0.send("PATCH", "/api/v2/users/" + id,
+				"{\"given_name\":\"\\ud83d\\ude00\",\"user_metadata\":{\"a\":{\"b\":\"\uD83D\uDE00\"}}}");
+		assertThat(paired.status()).as(paired.text()).isEqualTo(200);
+		JsonNode after = this.auth0.get("/api/v2/users/" + id).json();
+		assertThat(after.get("given_name").asString()).isEqualTo("\uD83D\uDE00");
+		assertThat(after.at("/user_metadata/a/b").asString()).isEqualTo("\uD83D\uDE00");
+	}
+
+	@Test
 	void organizationsWithMetadataUnderAuth0LimitsByIdAndByName() {
 		String name = "a0-org-" + unique();
 		Map<String, Object> metadata = new LinkedHashMap<>();

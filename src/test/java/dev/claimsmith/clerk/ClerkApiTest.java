@@ -196,6 +196,29 @@ class ClerkApiTest {
 	}
 
 	@Test
+	void anUnpairedSurrogateInABodyIsMalformedAndAPairRoundTrips() {
+		String name = "Surrogates " + unique();
+		JsonNode org = this.api
+			.post("/clerk/v1/organizations", Map.of("name", name, "public_metadata", Map.of("a", Map.of("b", "c"))))
+			.json();
+		String path = "/clerk/v1/organizations/" + org.get("id").asString();
+
+		assertClerkError(this.api.send("POST", "/clerk/v1/organizations", "{\"name\":\"Bad \\ud800\"}"), 400,
+				"malformed_request");
+		assertClerkError(this.api.send("PATCH", path, "{\"name\":\"\\ude00\\ud83d\"}"), 400, "malformed_request");
+		assertClerkError(
+				this.api.send("PATCH", path + "/metadata", "{\"public_metadata\":{\"a\":{\"b\":[\"\\udfff\"]}}}"), 400,
+				"malformed_request");
+		assertThat(this.api.get(path).json()).isEqualTo(org);
+
+		Response paired = this.api.send("PATCH", path + "/metadata",
+				"{\"public_metadata\":{\"a\":{\"b\":\"\\ud83d\\ude00 \uD83D\uDE00\"}}}");
+		assertThat(paired.status()).as(paired.text()).isEqualTo(200);
+		assertThat(paired.json().at("/public_metadata/a/b").asString()).isEqualTo("\uD83D\uDE00 \uD83D\uDE00");
+		assertThat(this.api.get(path).json().get("public_metadata")).isEqualTo(paired.json().get("public_metadata"));
+	}
+
+	@Test
 	void requestsNoEndpointServesAndFilterRefusalsAreClerkErrorsToo() {
 		assertClerkError(this.api.get("/clerk/v1/no_such_thing"), 404, "resource_not_found");
 		assertClerkError(this.api.send("PUT", "/clerk/v1/organizations", "{}"), 405, "method_not_allowed");

@@ -209,6 +209,23 @@ class SelfServiceApiTest {
 	}
 
 	@Test
+	void refusesAnUnpairedSurrogateInUnsafeMetadataAndKeepsAPairUnchanged() {
+		Subject subject = subject();
+
+		Response lone = patch(subject.accessToken(), "{\"unsafe_metadata\":{\"theme\":{\"name\":\"\\ud800\"}}}");
+		Response reversed = patch(subject.accessToken(), "{\"unsafe_metadata\":{\"theme\":\"\\ude00\\ud83d\"}}");
+		assertThat(lone.status()).as(lone.text()).isEqualTo(422);
+		assertThat(lone.json().at("/errors/0/code").asString()).isEqualTo("invalid_json");
+		assertThat(reversed.status()).as(reversed.text()).isEqualTo(422);
+		assertThat(user(subject).get("unsafe_metadata").toString()).isEqualTo("{\"theme\":\"light\"}");
+
+		Response paired = patch(subject.accessToken(), "{\"unsafe_metadata\":{\"theme\":\"\\ud83d\\ude00\"}}");
+		assertThat(paired.status()).as(paired.text()).isEqualTo(200);
+		assertThat(paired.json().at("/user/unsafe_metadata/theme").asString()).isEqualTo("\uD83D\uDE00");
+		assertThat(user(subject).at("/unsafe_metadata/theme").asString()).isEqualTo("\uD83D\uDE00");
+	}
+
+	@Test
 	void throttlesWritesPerUserWithRetryAfter() {
 		Subject subject = subject();
 		Subject other = subject();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -129,6 +130,19 @@ class InputLimitsApiTest {
 			.POST(BodyPublishers.ofByteArray(latin1))
 			.build());
 		assertThatError(response).is(422, "invalid_request_parameters");
+		assertNotWritten(resource, externalId);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("dev.claimsmith.ApiResource#all")
+	void createWhenBodyIsUtf16OrUtf32Then422AndNothingWritten(ApiResource resource) {
+		String externalId = "utf32-" + unique();
+
+		for (String charset : new String[] { "UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE" }) {
+			byte[] body = validBody(resource, externalId).getBytes(Charset.forName(charset));
+			Response response = post(resource, BodyPublishers.ofByteArray(body));
+			assertThatError(response).as(charset).is(422, "invalid_request_parameters");
+		}
 		assertNotWritten(resource, externalId);
 	}
 

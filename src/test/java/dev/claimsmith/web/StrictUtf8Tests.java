@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link StrictUtf8} passes well-formed UTF-8 through unchanged, whatever its length and
- * wherever a multi-byte character falls, and refuses what Java's decoder refuses.
+ * wherever a multi-byte character falls, and refuses what Java's decoder refuses and what
+ * Jackson would read as UTF-16 or UTF-32.
  */
 class StrictUtf8Tests {
 
@@ -45,6 +47,14 @@ class StrictUtf8Tests {
 		System.arraycopy(bad, 0, body, 600, bad.length);
 
 		assertThatThrownBy(() -> readThrough(bad)).isInstanceOf(CharacterCodingException.class);
+		assertThatThrownBy(() -> readThrough(body)).isInstanceOf(CharacterCodingException.class);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "UTF-16BE", "UTF-16LE", "UTF-16", "UTF-32BE", "UTF-32LE", "UTF-32" })
+	void utf16AndUtf32AreRefusedThoughTheirAsciiBytesAreWellFormedUtf8(String charset) {
+		byte[] body = "{\"k\":\"v\"}".getBytes(Charset.forName(charset));
+
 		assertThatThrownBy(() -> readThrough(body)).isInstanceOf(CharacterCodingException.class);
 	}
 
