@@ -241,6 +241,57 @@ check('memberships: delete removes the membership', async () => {
   }), 404);
 });
 
+check('lists: role, two user ids, email address, query and organization ids filter; orderBy orders', async () => {
+  const tag = unique();
+  const org = await clerk.organizations.createOrganization({ name: 'Filters A ' + tag });
+  const other = await clerk.organizations.createOrganization({ name: 'Filters B ' + tag });
+  const make = (first, last) => clerk.users.createUser({
+    emailAddress: [`${first.toLowerCase()}-${tag}@example.com`], firstName: first, lastName: last,
+  });
+  const ann = await make('Ann', 'Quill');
+  const bob = await make('Bob', 'Quill');
+  const cid = await make('Cid', 'Rowe');
+  for (const [user, role] of [[ann, 'org:admin'], [bob, 'org:member'], [cid, 'org:member']]) {
+    await clerk.organizations.createOrganizationMembership({ organizationId: org.id, userId: user.id, role });
+  }
+  const members = async (params) => {
+    const list = await clerk.organizations.getOrganizationMembershipList({ organizationId: org.id, ...params });
+    return { ids: list.data.map((m) => m.publicUserData.userId), totalCount: list.totalCount };
+  };
+  assert.deepEqual(await members({ role: ['org:admin'] }), { ids: [ann.id], totalCount: 1 });
+  assert.deepEqual(await members({ userId: [ann.id, cid.id], orderBy: '+created_at' }),
+    { ids: [ann.id, cid.id], totalCount: 2 });
+  assert.deepEqual(await members({ emailAddress: [`BOB-${tag}@EXAMPLE.COM`] }), { ids: [bob.id], totalCount: 1 });
+  assert.deepEqual(await members({ query: 'quill', orderBy: '-first_name' }),
+    { ids: [bob.id, ann.id], totalCount: 2 });
+  assert.deepEqual(await members({ role: ['org:member'], query: 'ROWE' }), { ids: [cid.id], totalCount: 1 });
+  assert.deepEqual(await members({ orderBy: 'first_name', limit: 2 }), { ids: [ann.id, bob.id], totalCount: 3 });
+  const tooMany = await rejectsWith(clerk.organizations.getOrganizationMembershipList({
+    organizationId: org.id, userId: Array.from({ length: 101 }, (_, i) => 'user_' + i),
+  }), 422, 'form_param_format_invalid');
+  assert.equal(tooMany.errors[0].meta.paramName, 'user_id');
+
+  const organizations = async (params) => {
+    const list = await clerk.organizations.getOrganizationList({ organizationId: [org.id, other.id], ...params });
+    return { ids: list.data.map((o) => o.id), totalCount: list.totalCount };
+  };
+  assert.deepEqual(await organizations({ orderBy: 'name' }), { ids: [org.id, other.id], totalCount: 2 });
+  assert.deepEqual(await organizations({ orderBy: '-name' }), { ids: [other.id, org.id], totalCount: 2 });
+  assert.deepEqual(await organizations({ orderBy: 'members_count' }), { ids: [other.id, org.id], totalCount: 2 });
+  assert.deepEqual(await organizations({ query: 'filters b' }), { ids: [other.id], totalCount: 1 });
+  const counted = await clerk.organizations.getOrganizationList({
+    organizationId: [org.id], includeMembersCount: true,
+  });
+  assert.equal(counted.data[0].membersCount, 3);
+
+  const users = await clerk.users.getUserList({ userId: [ann.id, bob.id, cid.id], orderBy: '-last_name' });
+  assert.deepEqual(users.data.map((u) => u.id), [cid.id, bob.id, ann.id], 'Quill ties fall by id, newest first');
+  assert.equal(users.totalCount, 3);
+  const byUsername = await clerk.users.getUserList({ userId: [ann.id, bob.id, cid.id], orderBy: 'username' });
+  assert.deepEqual(byUsername.data.map((u) => u.id), [ann.id, bob.id, cid.id], 'no usernames: all ties, by id');
+  await rejectsWith(clerk.users.getUserList({ orderBy: 'role' }), 422, 'form_param_format_invalid');
+});
+
 const workos = async (method, path, body) => {
   const response = await fetch(base + path, {
     method,

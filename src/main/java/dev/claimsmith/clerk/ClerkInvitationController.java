@@ -1,6 +1,7 @@
 package dev.claimsmith.clerk;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.claimsmith.invitation.InvitationService;
 import dev.claimsmith.invitation.InvitationView;
@@ -29,6 +30,9 @@ class ClerkInvitationController {
 
 	private static final MetadataClass[] CLASSES = { MetadataClass.METADATA, MetadataClass.PUBLIC_METADATA };
 
+	/** Invitations are ordered by creation only (Clerk also takes email_address). */
+	private static final Map<String, String> ORDER_FIELDS = Map.of("created_at", "created_at");
+
 	private final InvitationService invitations;
 
 	private final ClerkOrganizations organizations;
@@ -41,12 +45,13 @@ class ClerkInvitationController {
 	@GetMapping
 	ClerkList<ClerkInvitation> list(@PathVariable String id, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) Integer offset,
-			@RequestParam(name = "order_by", required = false) String orderBy,
+			@RequestParam(name = "order_by", required = false) List<String> orderBy,
 			@RequestParam(name = "status", required = false) List<String> statuses) {
-		ClerkPaging paging = ClerkPaging.of(limit, offset, orderBy);
+		ClerkPaging paging = ClerkPaging.of(limit, offset);
+		boolean oldestFirst = ClerkOrder.of(orderBy, ORDER_FIELDS).ascending();
 		Organization organization = this.organizations.find(id);
 		InvitationService.OffsetPage page = this.invitations.listByOffset(organization.id(),
-				(statuses != null) ? statuses : List.of(), paging.limit(), paging.offset(), paging.oldestFirst());
+				(statuses != null) ? statuses : List.of(), paging.limit(), paging.offset(), oldestFirst);
 		return new ClerkList<>(
 				page.invitations().stream().map((invitation) -> ClerkInvitation.of(invitation, organization)).toList(),
 				page.totalCount());

@@ -8,11 +8,14 @@ import java.util.stream.Collectors;
 
 import dev.claimsmith.membership.Membership;
 import dev.claimsmith.membership.MembershipService;
+import dev.claimsmith.membership.MembershipSort;
 import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.metadata.MetadataClass;
 import dev.claimsmith.organization.Organization;
 import dev.claimsmith.organization.OrganizationService;
+import dev.claimsmith.store.IdFilter;
 import dev.claimsmith.user.User;
+import dev.claimsmith.user.UserSearch;
 import dev.claimsmith.user.UserService;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +41,17 @@ class ClerkMembershipController {
 
 	private static final MetadataClass[] CLASSES = { MetadataClass.METADATA, MetadataClass.PUBLIC_METADATA };
 
+	/**
+	 * The fields Clerk orders memberships by (the member's, but for {@code created_at}).
+	 * Claimsmith keeps no phone numbers or usernames: every member has them null (as
+	 * {@link ClerkMembership} shows), so ordering by one of them is all ties, which fall
+	 * by id. Clerk takes these fields on every instance, so a 422 would fail code that
+	 * runs against Clerk.
+	 */
+	private static final Map<String, MembershipSort> ORDER_FIELDS = Map.of("created_at", MembershipSort.CREATED_AT,
+			"email_address", MembershipSort.EMAIL, "first_name", MembershipSort.FIRST_NAME, "last_name",
+			MembershipSort.LAST_NAME, "phone_number", MembershipSort.ID, "username", MembershipSort.ID);
+
 	private final MembershipService memberships;
 
 	private final ClerkOrganizations clerkOrganizations;
@@ -54,29 +68,43 @@ class ClerkMembershipController {
 		this.users = users;
 	}
 
+	/**
+	 * Filters combine with AND, the values of one filter with OR; {@code total_count}
+	 * counts the filtered memberships.
+	 */
 	@GetMapping("/organizations/{id}/memberships")
 	ClerkList<ClerkMembership> list(@PathVariable String id, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) Integer offset,
-			@RequestParam(name = "order_by", required = false) String orderBy,
-			@RequestParam(name = "user_id", required = false) String userId) {
-		ClerkPaging paging = ClerkPaging.of(limit, offset, orderBy);
+			@RequestParam(name = "order_by", required = false) List<String> orderBy,
+			@RequestParam(name = "user_id", required = false) List<String> userIds,
+			@RequestParam(name = "email_address", required = false) List<String> emailAddresses,
+			@RequestParam(name = "role", required = false) List<String> roles,
+			@RequestParam(required = false) String query) {
+		ClerkPaging paging = ClerkPaging.of(limit, offset);
+		ClerkOrder<MembershipSort> order = ClerkOrder.of(orderBy, ORDER_FIELDS);
+		IdFilter users = ClerkFilters.ids("user_id", userIds);
+		UserSearch search = new UserSearch(ClerkFilters.emails("email_address", emailAddresses), query);
+		List<String> roleSlugs = ClerkFilters.roleSlugs("role", roles);
 		Organization organization = this.clerkOrganizations.find(id);
-		MembershipService.OffsetPage page = this.memberships.listActiveByOffset(organization.id(), userId,
-				paging.limit(), paging.offset(), paging.oldestFirst());
-		return new ClerkList<>(responses(page.memberships()), page.totalCount());
+		MembershipService.MembershipFilter filter = new MembershipService.MembershipFilter(organization.id(), users,
+				roleSlugs, search);
+		return page(filter, order, paging);
 	}
 
+	/**
+	 * Clerk's {@code GET /users/{id}/organization_memberships} takes no filters, only
+	 * paging (and here the same {@code order_by} as an organization's list).
+	 */
 	@GetMapping("/users/{userId}/organization_memberships")
 	ClerkList<ClerkMembership> listOfUser(@PathVariable String userId, @RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) Integer offset,
-			@RequestParam(name = "order_by", required = false) String orderBy) {
-		ClerkPaging paging = ClerkPaging.of(limit, offset, orderBy);
+			@RequestParam(name = "order_by", required = false) List<String> orderBy) {
+		ClerkPaging paging = ClerkPaging.of(limit, offset);
+		ClerkOrder<MembershipSort> order = ClerkOrder.of(orderBy, ORDER_FIELDS);
 		if (this.users.find(userId).isEmpty()) {
 			throw ClerkException.notFound("user with id '" + userId + "'");
 		}
-		MembershipService.OffsetPage page = this.memberships.listActiveByOffset(null, userId, paging.limit(),
-				paging.offset(), paging.oldestFirst());
-		return new ClerkList<>(responses(page.memberships()), page.totalCount());
+		return page(MembershipService.MembershipFilter.ofUser(userId), order, paging);
 	}
 
 	@PostMapping("/organizations/{id}/memberships")
@@ -121,6 +149,13 @@ class ClerkMembershipController {
 		Membership deleted = this.memberships.deleteOf(user.id(), organization.id());
 		return ClerkMembership.of(deleted, ClerkOrganization.of(organization, null), user,
 				this.memberships.permissionsOf(deleted.roleSlug()));
+	}
+
+	private ClerkList<ClerkMembership> page(MembershipService.MembershipFilter filter, ClerkOrder<MembershipSort> order,
+			ClerkPaging paging) {
+		MembershipService.OffsetPage page = this.memberships.listActiveByOffset(filter, order.sort(), order.ascending(),
+				paging.limit(), paging.offset());
+		return new ClerkList<>(responses(page.memberships()), page.totalCount());
 	}
 
 	private ClerkMembership response(Membership membership) {

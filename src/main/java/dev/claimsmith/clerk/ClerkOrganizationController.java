@@ -1,9 +1,13 @@
 package dev.claimsmith.clerk;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.metadata.MetadataClass;
 import dev.claimsmith.organization.Organization;
 import dev.claimsmith.organization.OrganizationService;
+import dev.claimsmith.organization.OrganizationSort;
 import dev.claimsmith.web.PatchValue;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +33,13 @@ class ClerkOrganizationController {
 
 	private static final MetadataClass[] CLASSES = { MetadataClass.METADATA, MetadataClass.PUBLIC_METADATA };
 
+	/**
+	 * The fields Clerk orders organizations by; {@code members_count} counts active
+	 * members.
+	 */
+	private static final Map<String, OrganizationSort> ORDER_FIELDS = Map.of("created_at", OrganizationSort.CREATED_AT,
+			"name", OrganizationSort.NAME, "members_count", OrganizationSort.MEMBERS_COUNT);
+
 	private final ClerkOrganizations clerkOrganizations;
 
 	private final OrganizationService organizations;
@@ -41,12 +52,16 @@ class ClerkOrganizationController {
 	@GetMapping
 	ClerkList<ClerkOrganization> list(@RequestParam(required = false) Integer limit,
 			@RequestParam(required = false) Integer offset,
-			@RequestParam(name = "order_by", required = false) String orderBy,
+			@RequestParam(name = "order_by", required = false) List<String> orderBy,
 			@RequestParam(required = false) String query,
+			@RequestParam(name = "organization_id", required = false) List<String> organizationIds,
 			@RequestParam(name = "include_members_count", required = false) Boolean includeMembersCount) {
-		ClerkPaging paging = ClerkPaging.of(limit, offset, orderBy);
-		OrganizationService.OffsetPage page = this.organizations.listByOffset(query, paging.limit(), paging.offset(),
-				paging.oldestFirst());
+		ClerkPaging paging = ClerkPaging.of(limit, offset);
+		ClerkOrder<OrganizationSort> order = ClerkOrder.of(orderBy, ORDER_FIELDS);
+		OrganizationService.OrganizationFilter filter = new OrganizationService.OrganizationFilter(
+				ClerkFilters.ids("organization_id", organizationIds), query);
+		OrganizationService.OffsetPage page = this.organizations.listByOffset(filter, order.sort(), order.ascending(),
+				paging.limit(), paging.offset());
 		return new ClerkList<>(page.organizations()
 			.stream()
 			.map((organization) -> response(organization, Boolean.TRUE.equals(includeMembersCount)))

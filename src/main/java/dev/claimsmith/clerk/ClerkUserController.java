@@ -1,12 +1,15 @@
 package dev.claimsmith.clerk;
 
 import java.util.List;
+import java.util.Map;
 
 import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.metadata.MetadataClass;
 import dev.claimsmith.user.User;
 import dev.claimsmith.user.UserChanges;
+import dev.claimsmith.user.UserSearch;
 import dev.claimsmith.user.UserService;
+import dev.claimsmith.user.UserSort;
 import dev.claimsmith.web.IfMatch;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -37,7 +40,19 @@ class ClerkUserController {
 	private static final MetadataClass[] CLASSES = { MetadataClass.METADATA, MetadataClass.PUBLIC_METADATA,
 			MetadataClass.UNSAFE_METADATA };
 
-	private static final int MAX_FILTER_VALUES = 100;
+	private static final int MAX_EMAILS = 100;
+
+	/**
+	 * The fields Clerk orders users by. Claimsmith keeps no Web3 wallets, phone numbers,
+	 * usernames or session activity: every user has them null (as {@link ClerkUser}
+	 * shows), so ordering by one of them is all ties, which fall by id. Clerk takes these
+	 * fields on every instance, whether it uses them or not, so a 422 would fail code
+	 * that runs against Clerk.
+	 */
+	private static final Map<String, UserSort> ORDER_FIELDS = Map.of("created_at", UserSort.CREATED_AT, "updated_at",
+			UserSort.UPDATED_AT, "email_address", UserSort.EMAIL, "first_name", UserSort.FIRST_NAME, "last_name",
+			UserSort.LAST_NAME, "last_sign_in_at", UserSort.LAST_SIGN_IN_AT, "web3wallet", UserSort.ID, "phone_number",
+			UserSort.ID, "username", UserSort.ID, "last_active_at", UserSort.ID);
 
 	private final UserService users;
 
@@ -50,15 +65,16 @@ class ClerkUserController {
 	 */
 	@GetMapping
 	List<ClerkUser> list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer offset,
-			@RequestParam(name = "order_by", required = false) String orderBy,
+			@RequestParam(name = "order_by", required = false) List<String> orderBy,
 			@RequestParam(name = "email_address", required = false) List<String> emailAddresses,
 			@RequestParam(name = "external_id", required = false) List<String> externalIds,
 			@RequestParam(name = "user_id", required = false) List<String> userIds,
 			@RequestParam(name = "organization_id", required = false) List<String> organizationIds,
 			@RequestParam(required = false) String query) {
-		ClerkPaging paging = ClerkPaging.of(limit, offset, orderBy);
+		ClerkPaging paging = ClerkPaging.of(limit, offset);
+		ClerkOrder<UserSort> order = ClerkOrder.of(orderBy, ORDER_FIELDS);
 		UserService.UserFilter filter = filter(emailAddresses, externalIds, userIds, organizationIds, query);
-		return this.users.listByOffset(filter, paging.limit(), paging.offset(), paging.oldestFirst())
+		return this.users.listByOffset(filter, order.sort(), order.ascending(), paging.limit(), paging.offset())
 			.users()
 			.stream()
 			.map(ClerkUser::of)
@@ -72,14 +88,14 @@ class ClerkUserController {
 			@RequestParam(name = "organization_id", required = false) List<String> organizationIds,
 			@RequestParam(required = false) String query) {
 		UserService.UserFilter filter = filter(emailAddresses, externalIds, userIds, organizationIds, query);
-		return new TotalCount("total_count", this.users.listByOffset(filter, 1, 0, false).totalCount());
+		return new TotalCount("total_count", this.users.listByOffset(filter, UserSort.ID, true, 1, 0).totalCount());
 	}
 
 	@PostMapping
 	ClerkUser create(@RequestBody(required = false) JsonNode json) {
 		ClerkBody body = ClerkBody.of(json);
 		rejectPasswordDigest(body);
-		List<String> emails = body.strings("email_address", MAX_FILTER_VALUES, 320);
+		List<String> emails = body.strings("email_address", MAX_EMAILS, ClerkFilters.MAX_EMAIL_LENGTH);
 		if (emails.isEmpty()) {
 			throw ClerkException.missingParam("email_address");
 		}
@@ -164,18 +180,9 @@ class ClerkUserController {
 
 	private static UserService.UserFilter filter(List<String> emails, List<String> externalIds, List<String> userIds,
 			List<String> organizationIds, String query) {
-		return new UserService.UserFilter(values("email_address", emails), values("external_id", externalIds),
-				values("user_id", userIds), values("organization_id", organizationIds), query);
-	}
-
-	private static List<String> values(String param, List<String> values) {
-		if (values == null) {
-			return List.of();
-		}
-		if (values.size() > MAX_FILTER_VALUES) {
-			throw ClerkException.invalidParam(param, param + " takes at most " + MAX_FILTER_VALUES + " values.");
-		}
-		return values;
+		return new UserService.UserFilter(new UserSearch(ClerkFilters.emails("email_address", emails), query),
+				ClerkFilters.ids("external_id", externalIds), ClerkFilters.ids("user_id", userIds),
+				ClerkFilters.ids("organization_id", organizationIds));
 	}
 
 	/** {@code GET /users/count}: {@code {"object":"total_count","total_count":N}}. */

@@ -13,8 +13,10 @@ import dev.claimsmith.events.ChangeEvent;
 import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.organization.OrganizationService;
 import dev.claimsmith.store.CursorPager;
+import dev.claimsmith.store.IdFilter;
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.store.UniqueViolations;
+import dev.claimsmith.user.UserSearch;
 import dev.claimsmith.user.UserService;
 import dev.claimsmith.web.ApiError;
 import dev.claimsmith.web.ApiException;
@@ -155,29 +157,34 @@ public class MembershipService {
 	}
 
 	/**
-	 * A page of active memberships by offset (the Clerk wire), of one organization or one
-	 * user (or both), newest first unless {@code oldestFirst}.
+	 * A page of active memberships by offset (the Clerk wire) in {@code sort}'s order,
+	 * ties by id in the same direction, and how many match in all. Filtering and sorting
+	 * by the member's email and names reads {@code app_user} in the same statement (a
+	 * join on its primary key), as {@link UserSearch} allows.
 	 */
 	@Transactional(readOnly = true)
-	public OffsetPage listActiveByOffset(String organizationId, String userId, int limit, int offset,
-			boolean oldestFirst) {
-		StringBuilder where = new StringBuilder(" FROM organization_membership m WHERE m.status = :status");
+	public OffsetPage listActiveByOffset(MembershipFilter filter, MembershipSort sort, boolean ascending, int limit,
+			int offset) {
+		StringBuilder where = new StringBuilder(
+				" FROM organization_membership m JOIN app_user u ON u.id = m.user_id WHERE m.status = :status");
 		Map<String, Object> params = new HashMap<>();
 		params.put("status", Membership.ACTIVE);
-		if (organizationId != null) {
+		if (filter.organizationId() != null) {
 			where.append(" AND m.organization_id = :organizationId");
-			params.put("organizationId", organizationId);
+			params.put("organizationId", filter.organizationId());
 		}
-		if (userId != null) {
-			where.append(" AND m.user_id = :userId");
-			params.put("userId", userId);
+		filter.userIds().appendTo(where, params, "m.user_id", "userIds");
+		if (!filter.roleSlugs().isEmpty()) {
+			where.append(" AND m.role_slug IN (:roleSlugs)");
+			params.put("roleSlugs", filter.roleSlugs());
 		}
+		filter.users().appendTo(where, params, "u");
 		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
-		String direction = oldestFirst ? "ASC" : "DESC";
 		params.put("limit", limit);
 		params.put("offset", offset);
-		List<String> ids = this.jdbc.queryForList("SELECT m.id" + where + " ORDER BY m.created_at " + direction
-				+ ", m.id " + direction + " LIMIT :limit OFFSET :offset", params, String.class);
+		List<String> ids = this.jdbc.queryForList(
+				"SELECT m.id" + where + sort.orderBy(ascending, "m.id") + " LIMIT :limit OFFSET :offset", params,
+				String.class);
 		Map<String, Membership> byId = new HashMap<>();
 		this.memberships.findAllById(ids).forEach((membership) -> byId.put(membership.id(), membership));
 		return new OffsetPage(ids.stream().map(byId::get).filter(Objects::nonNull).toList(),
@@ -351,6 +358,29 @@ public class MembershipService {
 
 	/** One page of memberships with the cursors around it. */
 	public record Page(List<Membership> memberships, String before, String after) {
+	}
+
+	/**
+	 * What {@link #listActiveByOffset} filters on; an empty list, {@link IdFilter#NONE}
+	 * or {@link UserSearch#NONE} filters nothing, several values match any of them.
+	 *
+	 * @param organizationId one organization's memberships, or null for any
+	 * organization's
+	 * @param userIds the members kept and left out, by user id
+	 * @param roleSlugs memberships with any of these roles
+	 * @param users the members' emails and the free-text query over them
+	 */
+	public record MembershipFilter(String organizationId, IdFilter userIds, List<String> roleSlugs, UserSearch users) {
+
+		public MembershipFilter {
+			roleSlugs = List.copyOf(roleSlugs);
+		}
+
+		/** One user's memberships. */
+		public static MembershipFilter ofUser(String userId) {
+			return new MembershipFilter(null, IdFilter.including(List.of(userId)), List.of(), UserSearch.NONE);
+		}
+
 	}
 
 	/** One page of {@link #listActiveByOffset} and how many match in all. */

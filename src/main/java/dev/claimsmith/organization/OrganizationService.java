@@ -14,6 +14,7 @@ import java.util.Optional;
 import dev.claimsmith.events.ChangeEvent;
 import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.store.CursorPager;
+import dev.claimsmith.store.IdFilter;
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.store.UniqueViolations;
 import dev.claimsmith.web.ApiError;
@@ -124,25 +125,28 @@ public class OrganizationService {
 	}
 
 	/**
-	 * A page of organizations by offset (the Clerk wire's lists), newest first unless
-	 * {@code oldestFirst}; {@code query} matches part of the name or slug, or the id,
-	 * case-insensitively.
+	 * A page of organizations by offset (the Clerk wire's lists) in {@code sort}'s order,
+	 * ties by id in the same direction, and how many match in all.
 	 */
 	@Transactional(readOnly = true)
-	public OffsetPage listByOffset(String query, int limit, int offset, boolean oldestFirst) {
-		String where = " FROM organization o WHERE 1 = 1";
+	public OffsetPage listByOffset(OrganizationFilter filter, OrganizationSort sort, boolean ascending, int limit,
+			int offset) {
+		StringBuilder where = new StringBuilder(" FROM organization o WHERE 1 = 1");
 		Map<String, Object> params = new HashMap<>();
+		filter.organizationIds().appendTo(where, params, "o.id", "organizationIds");
+		String query = filter.query();
 		if (query != null && !query.isBlank()) {
-			where += " AND (LOWER(o.name) LIKE :query ESCAPE '!' OR o.slug LIKE :query ESCAPE '!' OR o.id = :exact)";
+			where.append(
+					" AND (LOWER(o.name) LIKE :query ESCAPE '!' OR o.slug LIKE :query ESCAPE '!' OR o.id = :exact)");
 			params.put("query", "%" + likeEscaped(query.trim().toLowerCase(Locale.ROOT)) + "%");
 			params.put("exact", query.trim());
 		}
 		Long total = this.jdbc.queryForObject("SELECT COUNT(*)" + where, params, Long.class);
-		String direction = oldestFirst ? "ASC" : "DESC";
 		params.put("limit", limit);
 		params.put("offset", offset);
-		List<String> ids = this.jdbc.queryForList("SELECT o.id" + where + " ORDER BY o.created_at " + direction
-				+ ", o.id " + direction + " LIMIT :limit OFFSET :offset", params, String.class);
+		List<String> ids = this.jdbc.queryForList(
+				"SELECT o.id" + where + sort.orderBy(ascending, "o.id") + " LIMIT :limit OFFSET :offset", params,
+				String.class);
 		return new OffsetPage(load(ids), (total != null) ? total : 0);
 	}
 
@@ -319,6 +323,17 @@ public class OrganizationService {
 
 	/** One page of organizations with the cursors around it. */
 	public record Page(List<Organization> organizations, String before, String after) {
+	}
+
+	/**
+	 * What {@link #listByOffset} filters on.
+	 *
+	 * @param organizationIds the organizations kept and left out, by id;
+	 * {@link IdFilter#NONE} for all
+	 * @param query part of the name or slug, case-insensitively, or exactly the id; null
+	 * or blank for none
+	 */
+	public record OrganizationFilter(IdFilter organizationIds, String query) {
 	}
 
 	/** One page of {@link #listByOffset} and how many match in all. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import dev.claimsmith.events.ChangeEvent;
 import dev.claimsmith.metadata.MetadataChanges;
 import dev.claimsmith.store.CursorPager;
+import dev.claimsmith.store.IdFilter;
 import dev.claimsmith.store.Timestamps;
 import dev.claimsmith.store.UniqueViolations;
 import dev.claimsmith.web.ApiException;
@@ -156,46 +156,32 @@ public class UserService {
 	}
 
 	/**
-	 * A page of users by offset (the Clerk wire's {@code GET /users}), newest first
-	 * unless {@code oldestFirst}, and how many match in all. Same named exception to
-	 * module boundaries as {@link #list}, for the organization filter.
+	 * A page of users by offset (the Clerk wire's {@code GET /users}) in {@code sort}'s
+	 * order, ties by id in the same direction, and how many match in all. Same named
+	 * exception to module boundaries as {@link #list}, for the organization filter.
 	 */
 	@Transactional(readOnly = true)
-	public OffsetPage listByOffset(UserFilter filter, int limit, int offset, boolean oldestFirst) {
+	public OffsetPage listByOffset(UserFilter filter, UserSort sort, boolean ascending, int limit, int offset) {
 		StringBuilder where = new StringBuilder(" FROM app_user u WHERE 1 = 1");
 		Map<String, Object> params = new HashMap<>();
-		if (!filter.emails().isEmpty()) {
-			where.append(" AND u.email_key IN (:emailKeys)");
-			params.put("emailKeys", filter.emails().stream().map(User::emailKey).toList());
+		filter.users().appendTo(where, params, "u");
+		filter.externalIds().appendTo(where, params, "u.external_id", "externalIds");
+		filter.userIds().appendTo(where, params, "u.id", "userIds");
+		String members = "u.id %s (SELECT m.user_id FROM organization_membership m"
+				+ " WHERE m.organization_id IN (:%s) AND m.status = 'active')";
+		if (!filter.organizationIds().included().isEmpty()) {
+			where.append(" AND ").append(members.formatted("IN", "organizationIdsIn"));
+			params.put("organizationIdsIn", filter.organizationIds().included());
 		}
-		if (!filter.externalIds().isEmpty()) {
-			where.append(" AND u.external_id IN (:externalIds)");
-			params.put("externalIds", filter.externalIds());
-		}
-		if (!filter.userIds().isEmpty()) {
-			where.append(" AND u.id IN (:userIds)");
-			params.put("userIds", filter.userIds());
-		}
-		if (!filter.organizationIds().isEmpty()) {
-			where.append(" AND u.id IN (SELECT m.user_id FROM organization_membership m"
-					+ " WHERE m.organization_id IN (:organizationIds) AND m.status = 'active')");
-			params.put("organizationIds", filter.organizationIds());
-		}
-		if (filter.query() != null && !filter.query().isBlank()) {
-			where.append(" AND (u.email_key LIKE :query ESCAPE '!' OR LOWER(u.first_name) LIKE :query ESCAPE '!'"
-					+ " OR LOWER(u.last_name) LIKE :query ESCAPE '!' OR u.id = :exact OR u.external_id = :exact)");
-			String query = filter.query().trim();
-			params.put("query", "%"
-					+ query.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-			params.put("exact", query);
+		if (!filter.organizationIds().excluded().isEmpty()) {
+			where.append(" AND ").append(members.formatted("NOT IN", "organizationIdsOut"));
+			params.put("organizationIdsOut", filter.organizationIds().excluded());
 		}
 		Long total = this.jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
-		String direction = oldestFirst ? "ASC" : "DESC";
 		params.put("limit", limit);
 		params.put("offset", offset);
 		List<String> ids = this.jdbc
-			.sql("SELECT u.id" + where + " ORDER BY u.created_at " + direction + ", u.id " + direction
-					+ " LIMIT :limit OFFSET :offset")
+			.sql("SELECT u.id" + where + sort.orderBy(ascending, "u.id") + " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(String.class)
 			.list();
@@ -361,15 +347,14 @@ public class UserService {
 	}
 
 	/**
-	 * What {@link #listByOffset} filters on; an empty list filters nothing, several
-	 * values match any of them.
+	 * What {@link #listByOffset} filters on; {@link UserSearch#NONE} or
+	 * {@link IdFilter#NONE} filters nothing, several values match any of them.
 	 *
-	 * @param emails compared case-insensitively
-	 * @param organizationIds users with an active membership of any of them
-	 * @param query part of the email or a name, or the exact id or external id
+	 * @param users the users' emails and the free-text query
+	 * @param organizationIds users with an active membership of any of the included
+	 * organizations and of none of the excluded ones
 	 */
-	public record UserFilter(List<String> emails, List<String> externalIds, List<String> userIds,
-			List<String> organizationIds, String query) {
+	public record UserFilter(UserSearch users, IdFilter externalIds, IdFilter userIds, IdFilter organizationIds) {
 	}
 
 }

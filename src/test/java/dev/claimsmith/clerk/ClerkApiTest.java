@@ -169,7 +169,7 @@ class ClerkApiTest {
 				422, "form_param_format_invalid");
 		assertClerkError(this.api.get("/clerk/v1/organizations?limit=0"), 422, "form_param_format_invalid");
 		assertClerkError(this.api.get("/clerk/v1/organizations?limit=abc"), 422, "form_param_format_invalid");
-		assertClerkError(this.api.get("/clerk/v1/organizations?order_by=name"), 422, "form_param_format_invalid");
+		assertClerkError(this.api.get("/clerk/v1/organizations?order_by=slug"), 422, "form_param_format_invalid");
 		assertClerkError(this.api.get("/clerk/v1/users/user_01HXXXXXXXXXXXXXXXXXXXXXXX"), 404, "resource_not_found");
 		assertClerkError(this.api.post("/clerk/v1/users", Map.of("email_address", List.of("not-an-email"))), 422,
 				"form_param_format_invalid");
