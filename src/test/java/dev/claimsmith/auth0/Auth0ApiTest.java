@@ -310,6 +310,22 @@ class Auth0ApiTest {
 	}
 
 	@Test
+	void patchChangingTheEmailLeavesEmailVerifiedAsItWasUnlessSent() {
+		String id = this.auth0
+			.post("/api/v2/users", Map.of("email", "a0-verified-" + unique() + "@example.com", "connection", "db",
+					"email_verified", true))
+			.field("user_id");
+
+		Response changed = this.auth0.send("PATCH", "/api/v2/users/" + id,
+				Map.of("email", "a0-changed-" + unique() + "@example.com"));
+		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+		assertThat(changed.json().get("email_verified").asBoolean()).isTrue();
+		Response unverified = this.auth0.send("PATCH", "/api/v2/users/" + id,
+				Map.of("email", "a0-again-" + unique() + "@example.com", "email_verified", false));
+		assertThat(unverified.json().get("email_verified").asBoolean()).isFalse();
+	}
+
+	@Test
 	void organizationListAndMembersPageByCheckpoint() {
 		String organization = this.auth0.post("/api/v2/organizations", Map.of("name", "a0-members-" + unique()))
 			.field("id");
