@@ -104,6 +104,19 @@ await step("users by email and search on app_metadata", async () => {
 	const page = await management.users.list({ q: `app_metadata.team:"${team}" AND email:"${grace.email}"`, per_page: 1 });
 	assert.deepEqual(page.data.map((user) => user.user_id), [grace.user_id]);
 	assert.equal(page.response.total, 1);
+
+	const byPrefix = await all(await management.users.list({ q: `email:${ada.email.split("@")[0].toUpperCase()}*`, search_engine: "v3" }));
+	assert.deepEqual(byPrefix.map((user) => user.user_id), [ada.user_id], "a trailing wildcard, case-insensitive on email");
+	const teamPrefix = await all(await management.users.list({ q: `app_metadata.team:${team.slice(0, -1)}* AND app_metadata.plan:free` }));
+	assert.deepEqual(teamPrefix.map((user) => user.user_id), [grace.user_id]);
+
+	await management.users.update(grace.user_id, { app_metadata: { seats: 3, beta: true } });
+	const numeric = await all(await management.users.list({ q: `app_metadata.team:"${team}" AND app_metadata.seats:3 AND app_metadata.beta:true` }));
+	assert.deepEqual(numeric.map((user) => user.user_id), [grace.user_id], "numbers and booleans stored as JSON");
+
+	const unsupported = await rejects(management.users.list({ q: `email:*${ada.email.slice(3)}` }), 400);
+	assert.equal(unsupported.body.statusCode, 400);
+	assert.equal(unsupported.body.errorCode, "invalid_query_string");
 });
 
 let organization;
@@ -164,6 +177,9 @@ await step("the SDK's errors on 404 and bad input", async () => {
 	assert.equal(bad.body.statusCode, 400);
 	const conflict = await rejects(management.users.create({ connection: "Username-Password-Authentication", email: ada.email }), 409);
 	assert.equal(conflict.body.errorCode, "user_exists");
+	const noEndpoint = await rejects(management.roles.list(), 404);
+	assert.equal(noEndpoint.body.statusCode, 404, "Auth0's envelope for a path no endpoint serves");
+	assert.equal(noEndpoint.body.errorCode, "not_found");
 });
 
 await step("deletes", async () => {

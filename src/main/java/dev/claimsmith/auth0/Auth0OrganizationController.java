@@ -101,8 +101,11 @@ class Auth0OrganizationController {
 	@PatchMapping("/{id}")
 	Auth0Organization update(@PathVariable String id, @RequestBody JsonNode body) {
 		Auth0OrganizationRequests.Request request = Auth0OrganizationRequests.forUpdate(body);
-		find(id);
-		if (request.name().present()) {
+		Organization current = find(id);
+		if (!request.name().present()) {
+			Auth0OrganizationRequests.checkDisplayName(request.displayName(), current.name());
+		}
+		else {
 			this.organizations.findByName(request.name().value())
 				.filter((other) -> !other.id().equals(id))
 				.ifPresent((other) -> {

@@ -12,9 +12,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Auth0's organization bodies. {@code name} is Auth0's identifier (lower case letters,
  * digits, {@code -} and {@code _}, at most 50); {@code display_name} may be sent but
- * Claimsmith keeps one name, so it must equal {@code name} when both are given or stand
- * alone on update. {@code metadata} takes Auth0's limits (25 keys, string values up to
- * 255) and merges at the top level.
+ * Claimsmith keeps one name, so it must equal {@code name} when both are given, and the
+ * stored name when sent alone on update. {@code metadata} takes Auth0's limits (25 keys,
+ * string values up to 255) and merges at the top level.
  */
 final class Auth0OrganizationRequests {
 
@@ -54,20 +54,36 @@ final class Auth0OrganizationRequests {
 			}
 		}
 		PatchValue<String> name = name(body.get("name"));
-		JsonNode displayName = body.get("display_name");
-		if (displayName != null && !displayName.isNull()) {
-			if (!displayName.isString() || displayName.stringValue().isEmpty()
-					|| displayName.stringValue().length() > 255) {
-				throw Auth0Exception.badRequest("display_name must be a string of 1 to 255 characters.");
-			}
-			if (name.present() && !displayName.stringValue().equals(name.value())) {
-				throw Auth0Exception.badRequest(
-						"Claimsmith keeps one name per organization: display_name, when " + "sent, must equal name.");
-			}
+		String displayName = displayName(body.get("display_name"));
+		if (name.present()) {
+			checkDisplayName(displayName, name.value());
 		}
 		MetadataChanges metadata = MetadataChanges
 			.of(MetadataUpdate.partialStrings(body.get("metadata"), StringLimits.AUTH0_ORGANIZATION));
-		return new Request(name, metadata);
+		return new Request(name, displayName, metadata);
+	}
+
+	/**
+	 * Refuses a {@code display_name} (null when not sent) other than the organization's
+	 * {@code name}: the one sent with it, or on an update that sends none, the stored
+	 * one.
+	 */
+	static void checkDisplayName(String displayName, String name) {
+		if (displayName != null && !displayName.equals(name)) {
+			throw Auth0Exception
+				.badRequest("Claimsmith keeps one name per organization: display_name, when sent, must equal name.");
+		}
+	}
+
+	private static String displayName(JsonNode displayName) {
+		if (displayName == null || displayName.isNull()) {
+			return null;
+		}
+		if (!displayName.isString() || displayName.stringValue().isEmpty()
+				|| displayName.stringValue().length() > 255) {
+			throw Auth0Exception.badRequest("display_name must be a string of 1 to 255 characters.");
+		}
+		return displayName.stringValue();
 	}
 
 	private static PatchValue<String> name(JsonNode name) {
@@ -86,7 +102,12 @@ final class Auth0OrganizationRequests {
 		return shortened.replaceAll("\\p{Cntrl}", "?");
 	}
 
-	record Request(PatchValue<String> name, MetadataChanges metadata) {
+	/**
+	 * A request's fields.
+	 *
+	 * @param displayName null when not sent (or sent as {@code null})
+	 */
+	record Request(PatchValue<String> name, String displayName, MetadataChanges metadata) {
 	}
 
 }

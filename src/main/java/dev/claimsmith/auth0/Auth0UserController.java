@@ -66,9 +66,7 @@ class Auth0UserController {
 		if ((long) (page + 1) * perPage > MAX_RESULTS) {
 			throw Auth0Exception.badQuery("You can only page through the first " + MAX_RESULTS + " results.");
 		}
-		UserQuery query = UserQuery.parse(q);
-		UserService.Search found = this.users.search(query.email(), query.appMetadata(), page * perPage, perPage,
-				MAX_RESULTS);
+		UserService.Search found = this.users.search(UserQuery.parse(q), page * perPage, perPage, MAX_RESULTS);
 		List<Auth0User> shown = found.users().stream().map(this::shown).toList();
 		if (!includeTotals) {
 			return shown;

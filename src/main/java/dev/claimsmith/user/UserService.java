@@ -2,6 +2,7 @@ package dev.claimsmith.user;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +19,6 @@ import dev.claimsmith.store.UniqueViolations;
 import dev.claimsmith.web.ApiException;
 import dev.claimsmith.web.IfMatch;
 import dev.claimsmith.web.ListRequest;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class UserService {
 
-	private static final JsonMapper JSON_TEXT = JsonMapper.builder().build();
+	/** Candidates of a metadata search read at a time. */
+	private static final int SEARCH_BATCH = 500;
 
 	private final Users users;
 
@@ -265,28 +265,25 @@ public class UserService {
 
 	/**
 	 * Users by offset, for wires that page by number (Auth0's {@code page}/
-	 * {@code per_page}), oldest first, with the total. {@code publicMetadata} filters on
-	 * top-level string values of {@code public_metadata}: a text pre-filter in SQL
-	 * (portable, no JSON operators), then an exact check of the parsed class; such a
-	 * search considers at most {@code maxMatches} candidates, as Auth0's search does.
+	 * {@code per_page}), oldest first, with the total. A search on
+	 * {@code public_metadata} reads candidates through a pre-filter in portable SQL
+	 * ({@link PublicMetadataSearch}) in batches, checks each exactly, and stops at
+	 * {@code maxMatches} matches, as Auth0's search does.
 	 */
 	@Transactional(readOnly = true)
-	public Search search(String email, Map<String, String> publicMetadata, int offset, int limit, int maxMatches) {
+	public Search search(UserMatch search, int offset, int limit, int maxMatches) {
 		StringBuilder where = new StringBuilder(" FROM app_user u WHERE 1 = 1");
 		Map<String, Object> params = new HashMap<>();
-		if (email != null) {
+		UserMatch.Term email = search.email();
+		if (email != null && email.prefix()) {
+			where.append(" AND u.email_key LIKE :emailPrefix ESCAPE '!'");
+			params.put("emailPrefix", PublicMetadataSearch.likeEscaped(User.emailKey(email.text())) + "%");
+		}
+		else if (email != null) {
 			where.append(" AND u.email_key = :emailKey");
-			params.put("emailKey", User.emailKey(email));
+			params.put("emailKey", User.emailKey(email.text()));
 		}
-		int index = 0;
-		for (Map.Entry<String, String> entry : publicMetadata.entrySet()) {
-			String name = "pm" + index++;
-			where.append(" AND u.public_metadata LIKE :").append(name).append(" ESCAPE '!'");
-			params.put(name, "%" + likeEscaped(
-					JSON_TEXT.writeValueAsString(entry.getKey()) + ":" + JSON_TEXT.writeValueAsString(entry.getValue()))
-					+ "%");
-		}
-		if (publicMetadata.isEmpty()) {
+		if (search.publicMetadata().isEmpty()) {
 			long total = this.jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
 			List<String> ids = this.jdbc
 				.sql("SELECT u.id" + where + " ORDER BY u.id LIMIT " + limit + " OFFSET " + offset)
@@ -295,16 +292,25 @@ public class UserService {
 				.list();
 			return new Search(ordered(ids), total);
 		}
-		List<String> candidates = this.jdbc.sql("SELECT u.id" + where + " ORDER BY u.id LIMIT " + maxMatches)
-			.params(params)
-			.query(String.class)
-			.list();
-		List<User> matches = ordered(candidates).stream()
-			.filter((user) -> publicMetadata.entrySet().stream().allMatch((entry) -> {
-				JsonNode value = user.publicMetadata().json().get(entry.getKey());
-				return value != null && value.isString() && value.stringValue().equals(entry.getValue());
-			}))
-			.toList();
+		PublicMetadataSearch.appendPreFilter(where, params, "u.public_metadata", search.publicMetadata());
+		List<User> matches = new ArrayList<>();
+		String after = "";
+		List<String> candidates;
+		do {
+			candidates = this.jdbc.sql("SELECT u.id" + where + " AND u.id > :after ORDER BY u.id LIMIT " + SEARCH_BATCH)
+				.params(params)
+				.param("after", after)
+				.query(String.class)
+				.list();
+			for (User user : ordered(candidates)) {
+				if (matches.size() < maxMatches
+						&& PublicMetadataSearch.matches(user.publicMetadata().json(), search.publicMetadata())) {
+					matches.add(user);
+				}
+			}
+			after = candidates.isEmpty() ? after : candidates.get(candidates.size() - 1);
+		}
+		while (candidates.size() == SEARCH_BATCH && matches.size() < maxMatches);
 		int from = Math.min(offset, matches.size());
 		return new Search(matches.subList(from, Math.min(matches.size(), from + limit)), matches.size());
 	}
@@ -312,10 +318,6 @@ public class UserService {
 	private List<User> ordered(List<String> ids) {
 		Map<String, User> byId = findAll(ids);
 		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-	}
-
-	private static String likeEscaped(String text) {
-		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 
 	private User save(User user) {

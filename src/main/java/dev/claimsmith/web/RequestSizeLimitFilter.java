@@ -22,8 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Caps request bodies (1 MiB by default): a declared larger Content-Length is refused
- * before reading, and a chunked body is cut off as soon as it crosses the limit, so no
- * oversized body is ever buffered.
+ * before reading (in the envelope of the request's wire, see {@link ErrorResponses}), and
+ * a chunked body is cut off as soon as it crosses the limit, so no oversized body is ever
+ * buffered.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -42,8 +43,7 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.maxBodyBytes) {
-			this.errorResponses.write(response, HttpStatus.CONTENT_TOO_LARGE,
-					new ApiError("request_too_large", PayloadTooLargeException.MESSAGE, null));
+			this.errorResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, RequestErrors.tooLarge());
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.maxBodyBytes), response);

@@ -310,6 +310,47 @@ class Auth0ApiTest {
 	}
 
 	@Test
+	void patchWithDisplayNameAloneMustNameTheStoredNameAndWritesNothingOtherwise() {
+		String name = "a0-display-" + unique();
+		String id = this.auth0.post("/api/v2/organizations", Map.of("name", name, "metadata", Map.of("tier", "free")))
+			.field("id");
+
+		assertAuth0Error(this.auth0.send("PATCH", "/api/v2/organizations/" + id,
+				Map.of("display_name", "Acme Inc", "metadata", Map.of("tier", "gold"))), 400, "invalid_body");
+		JsonNode stored = this.auth0.get("/api/v2/organizations/" + id).json();
+		assertThat(stored.get("display_name").asString()).isEqualTo(name);
+		assertThat(stored.get("metadata").get("tier").asString()).as("nothing written").isEqualTo("free");
+
+		Response same = this.auth0.send("PATCH", "/api/v2/organizations/" + id,
+				Map.of("display_name", name, "metadata", Map.of("tier", "gold")));
+		assertThat(same.status()).as(same.text()).isEqualTo(200);
+		assertThat(same.json().get("metadata").get("tier").asString()).isEqualTo("gold");
+		String renamed = name + "-2";
+		Response both = this.auth0.send("PATCH", "/api/v2/organizations/" + id,
+				Map.of("name", renamed, "display_name", renamed));
+		assertThat(both.status()).as(both.text()).isEqualTo(200);
+		assertThat(both.field("display_name")).isEqualTo(renamed);
+		assertAuth0Error(this.auth0.send("PATCH", "/api/v2/organizations/" + id, Map.of("display_name", name)), 400,
+				"invalid_body");
+	}
+
+	@Test
+	void patchChangingTheEmailLeavesEmailVerifiedAsItWasUnlessSent() {
+		String id = this.auth0
+			.post("/api/v2/users", Map.of("email", "a0-verified-" + unique() + "@example.com", "connection", "db",
+					"email_verified", true))
+			.field("user_id");
+
+		Response changed = this.auth0.send("PATCH", "/api/v2/users/" + id,
+				Map.of("email", "a0-changed-" + unique() + "@example.com"));
+		assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+		assertThat(changed.json().get("email_verified").asBoolean()).isTrue();
+		Response unverified = this.auth0.send("PATCH", "/api/v2/users/" + id,
+				Map.of("email", "a0-again-" + unique() + "@example.com", "email_verified", false));
+		assertThat(unverified.json().get("email_verified").asBoolean()).isFalse();
+	}
+
+	@Test
 	void organizationListAndMembersPageByCheckpoint() {
 		String organization = this.auth0.post("/api/v2/organizations", Map.of("name", "a0-members-" + unique()))
 			.field("id");

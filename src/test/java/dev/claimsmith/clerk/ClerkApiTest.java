@@ -226,6 +226,10 @@ class ClerkApiTest {
 			.header("Content-Type", "text/plain")
 			.POST(HttpRequest.BodyPublishers.ofString("name=x"))
 			.build()), 415, "unsupported_content_type");
+		assertClerkError(this.api.send(this.api.request("/clerk/v1/organizations")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}"))
+			.build()), 413, "request_body_too_large");
 		assertClerkError(this.api.withApiKey(null).get("/clerk/v1/organizations"), 401, "authentication_invalid");
 		assertClerkError(this.api.withApiKey("sk_test_wrong").get("/clerk/v1/users"), 401, "authentication_invalid");
 		assertThat(this.api.withApiKey(null).get("/organizations").json().get("code").asString())
