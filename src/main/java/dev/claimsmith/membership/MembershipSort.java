@@ -7,48 +7,32 @@ import dev.claimsmith.store.SortColumn;
  * {@link MembershipService#listActiveByOffset}): the membership's creation or its user's
  * email or names; ties fall by membership id.
  */
-public enum MembershipSort implements SortColumn {
+public enum MembershipSort {
 
-	CREATED_AT("m.created_at", false, false),
+	CREATED_AT(SortColumn.of("m.created_at")),
 
 	/**
 	 * By the user's lower-cased email: unique per user, and a user has one membership per
 	 * organization.
 	 */
-	EMAIL("u.email_key", false, false),
+	EMAIL(SortColumn.of("u.email_key")),
 
-	FIRST_NAME("u.first_name", true, false),
+	FIRST_NAME(SortColumn.nullable("u.first_name")),
 
-	LAST_NAME("u.last_name", true, false),
+	LAST_NAME(SortColumn.nullable("u.last_name")),
 
 	/** By id alone (ULIDs: creation order), the primary key's order. */
-	ID("m.id", false, true);
+	ID(SortColumn.unique("m.id"));
 
-	private final String expression;
+	private final SortColumn column;
 
-	private final boolean nullable;
-
-	private final boolean unique;
-
-	MembershipSort(String expression, boolean nullable, boolean unique) {
-		this.expression = expression;
-		this.nullable = nullable;
-		this.unique = unique;
+	MembershipSort(SortColumn column) {
+		this.column = column;
 	}
 
-	@Override
-	public String expression() {
-		return this.expression;
-	}
-
-	@Override
-	public boolean nullable() {
-		return this.nullable;
-	}
-
-	@Override
-	public boolean unique() {
-		return this.unique;
+	/** See {@link SortColumn#orderBy}. */
+	String orderBy(boolean ascending, String idColumn) {
+		return this.column.orderBy(ascending, idColumn);
 	}
 
 }

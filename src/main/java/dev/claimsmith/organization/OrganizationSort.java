@@ -6,11 +6,11 @@ import dev.claimsmith.store.SortColumn;
  * What a page of organizations may be sorted by (see
  * {@link OrganizationService#listByOffset}); ties fall by id.
  */
-public enum OrganizationSort implements SortColumn {
+public enum OrganizationSort {
 
-	CREATED_AT("o.created_at"),
+	CREATED_AT(SortColumn.of("o.created_at")),
 
-	NAME("o.name"),
+	NAME(SortColumn.of("o.name")),
 
 	/**
 	 * By the number of active members, counted per listed organization over the
@@ -19,31 +19,21 @@ public enum OrganizationSort implements SortColumn {
 	 * back into it would be a cycle); {@code ClerkListFiltersApiTest} pins it to
 	 * {@code include_members_count}.
 	 */
-	MEMBERS_COUNT("(SELECT COUNT(*) FROM organization_membership m"
-			+ " WHERE m.organization_id = o.id AND m.status = 'active')"),
+	MEMBERS_COUNT(SortColumn.of("(SELECT COUNT(*) FROM organization_membership m"
+			+ " WHERE m.organization_id = o.id AND m.status = 'active')")),
 
 	/** By id alone (ULIDs: creation order), the primary key's order. */
-	ID("o.id");
+	ID(SortColumn.unique("o.id"));
 
-	private final String expression;
+	private final SortColumn column;
 
-	OrganizationSort(String expression) {
-		this.expression = expression;
+	OrganizationSort(SortColumn column) {
+		this.column = column;
 	}
 
-	@Override
-	public String expression() {
-		return this.expression;
-	}
-
-	@Override
-	public boolean nullable() {
-		return false;
-	}
-
-	@Override
-	public boolean unique() {
-		return this == ID;
+	/** See {@link SortColumn#orderBy}. */
+	String orderBy(boolean ascending, String idColumn) {
+		return this.column.orderBy(ascending, idColumn);
 	}
 
 }

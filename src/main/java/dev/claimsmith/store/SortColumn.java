@@ -2,22 +2,30 @@ package dev.claimsmith.store;
 
 /**
  * A column an offset-paged list may be sorted by, declared in code (each module's enum of
- * sortable fields), never taken from a request: the enum is the whitelist from a wire's
- * field name to SQL.
+ * sortable fields holds one), never taken from a request: the enum is the whitelist from
+ * a wire's field name to SQL.
+ *
+ * @param expression the SQL to order by: a qualified column or a scalar subquery
+ * @param nullable whether values may be NULL
+ * @param unique whether values are unique and never NULL within any list: the order is
+ * total without a tie-break, and an index on the column serves it alone
  */
-public interface SortColumn {
+public record SortColumn(String expression, boolean nullable, boolean unique) {
 
-	/** The SQL to order by: a qualified column or a scalar subquery. */
-	String expression();
+	/** A column that is never NULL and may repeat. */
+	public static SortColumn of(String expression) {
+		return new SortColumn(expression, false, false);
+	}
 
-	/** Whether values may be NULL. */
-	boolean nullable();
+	/** A column that may be NULL and repeat. */
+	public static SortColumn nullable(String expression) {
+		return new SortColumn(expression, true, false);
+	}
 
-	/**
-	 * Whether values are unique and never NULL within any list: the order is total
-	 * without a tie-break, and an index on the column serves it alone.
-	 */
-	boolean unique();
+	/** A column whose values are unique and never NULL. */
+	public static SortColumn unique(String expression) {
+		return new SortColumn(expression, false, true);
+	}
 
 	/**
 	 * The {@code ORDER BY} clause, portable between H2 and PostgreSQL: this column, then
@@ -27,13 +35,13 @@ public interface SortColumn {
 	 * it first ascending, PostgreSQL last).
 	 * @param idColumn the qualified id column of the listed rows, from code
 	 */
-	default String orderBy(boolean ascending, String idColumn) {
+	public String orderBy(boolean ascending, String idColumn) {
 		String direction = ascending ? " ASC" : " DESC";
-		StringBuilder clause = new StringBuilder(" ORDER BY ").append(expression()).append(direction);
-		if (nullable()) {
+		StringBuilder clause = new StringBuilder(" ORDER BY ").append(this.expression).append(direction);
+		if (this.nullable) {
 			clause.append(" NULLS LAST");
 		}
-		if (!unique()) {
+		if (!this.unique) {
 			clause.append(", ").append(idColumn).append(direction);
 		}
 		return clause.toString();

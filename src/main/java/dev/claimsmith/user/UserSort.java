@@ -6,51 +6,35 @@ import dev.claimsmith.store.SortColumn;
  * What a page of users may be sorted by (see {@link UserService#listByOffset}); ties fall
  * by id.
  */
-public enum UserSort implements SortColumn {
+public enum UserSort {
 
-	CREATED_AT("u.created_at", false, false),
+	CREATED_AT(SortColumn.of("u.created_at")),
 
-	UPDATED_AT("u.updated_at", false, false),
+	UPDATED_AT(SortColumn.of("u.updated_at")),
 
 	/**
 	 * By the lower-cased email, which is unique: its index serves the order alone.
 	 */
-	EMAIL("u.email_key", false, true),
+	EMAIL(SortColumn.unique("u.email_key")),
 
-	FIRST_NAME("u.first_name", true, false),
+	FIRST_NAME(SortColumn.nullable("u.first_name")),
 
-	LAST_NAME("u.last_name", true, false),
+	LAST_NAME(SortColumn.nullable("u.last_name")),
 
-	LAST_SIGN_IN_AT("u.last_sign_in_at", true, false),
+	LAST_SIGN_IN_AT(SortColumn.nullable("u.last_sign_in_at")),
 
 	/** By id alone (ULIDs: creation order), the primary key's order. */
-	ID("u.id", false, true);
+	ID(SortColumn.unique("u.id"));
 
-	private final String expression;
+	private final SortColumn column;
 
-	private final boolean nullable;
-
-	private final boolean unique;
-
-	UserSort(String expression, boolean nullable, boolean unique) {
-		this.expression = expression;
-		this.nullable = nullable;
-		this.unique = unique;
+	UserSort(SortColumn column) {
+		this.column = column;
 	}
 
-	@Override
-	public String expression() {
-		return this.expression;
-	}
-
-	@Override
-	public boolean nullable() {
-		return this.nullable;
-	}
-
-	@Override
-	public boolean unique() {
-		return this.unique;
+	/** See {@link SortColumn#orderBy}. */
+	String orderBy(boolean ascending, String idColumn) {
+		return this.column.orderBy(ascending, idColumn);
 	}
 
 }
