@@ -20,15 +20,15 @@ public class JsonErrorReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		// Codes and reason phrases are plain ASCII without quotes: no JSON escaping
-		// needed.
+		// Codes and messages here are constant ASCII without quotes or backslashes: no
+		// JSON escaping needed.
 		ApiError error = RequestErrors.forStatus(status);
 		try {
 			response.setContentType("application/json");
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				writer.write("{\"code\":\"" + error.code() + "\",\"message\":\"" + error.message() + "\"}");
+				writer.write(json(error));
 				response.finishResponse();
 			}
 		}
@@ -36,6 +36,29 @@ public class JsonErrorReportValve extends ErrorReportValve {
 			// The client went away or the response is already closed: nothing left to
 			// tell.
 		}
+	}
+
+	private static String json(ApiError error) {
+		StringBuilder json = new StringBuilder("{\"code\":\"").append(error.code())
+			.append("\",\"message\":\"")
+			.append(error.message())
+			.append('"');
+		if (error.errors() != null) {
+			json.append(",\"errors\":[");
+			for (int i = 0; i < error.errors().size(); i++) {
+				ApiError.FieldError field = error.errors().get(i);
+				json.append((i > 0) ? "," : "")
+					.append("{\"field\":\"")
+					.append(field.field())
+					.append("\",\"code\":\"")
+					.append(field.code())
+					.append("\",\"message\":\"")
+					.append(field.message())
+					.append("\"}");
+			}
+			json.append(']');
+		}
+		return json.append('}').toString();
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.claimsmith.web;
 
+import java.util.List;
+
 import org.apache.tomcat.util.http.InvalidParameterException;
 
 import org.springframework.http.HttpStatus;
@@ -28,7 +30,8 @@ final class RequestErrors {
 			case 405 -> "method_not_allowed";
 			default -> (status >= 400 && status < 500) ? "invalid_request" : "server_error";
 		};
-		return new ApiError(code, reason, null);
+		return (status == HttpStatus.BAD_REQUEST.value()) ? invalidRequest("Bad Request: the request is malformed.")
+				: new ApiError(code, reason, null);
 	}
 
 	/**
@@ -41,8 +44,17 @@ final class RequestErrors {
 	}
 
 	static ApiError bodyOf(InvalidParameterException ex) {
-		return (statusOf(ex) == HttpStatus.CONTENT_TOO_LARGE) ? tooLarge() : new ApiError("invalid_request",
-				"The query string or form body is malformed (bad percent-encoding or too many parameters).", null);
+		return (statusOf(ex) == HttpStatus.CONTENT_TOO_LARGE) ? tooLarge() : invalidRequest(
+				"The query string or form body is malformed (bad percent-encoding or too many parameters).");
+	}
+
+	/**
+	 * The contract's 400, whose {@code errors} names the request itself: no one field is
+	 * to blame.
+	 */
+	private static ApiError invalidRequest(String message) {
+		return new ApiError("invalid_request", message,
+				List.of(new ApiError.FieldError("request", "invalid_request", message)));
 	}
 
 	static ApiError tooLarge() {

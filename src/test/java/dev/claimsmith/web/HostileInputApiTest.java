@@ -54,7 +54,9 @@ class HostileInputApiTest {
 				"/.well-known/jwks.json", "/jwt_templates" }) {
 			for (String headers : new String[] { "", AUTHORIZATION }) {
 				Response response = this.raw.get(path + "?x=%zz", headers);
-				assertThatError(response).as(path + " with key: " + !headers.isEmpty()).is(400, "invalid_request");
+				assertThatError(response).as(path + " with key: " + !headers.isEmpty())
+					.is(400, "invalid_request")
+					.namesField("request");
 			}
 		}
 		Response post = this.raw.send(

@@ -251,7 +251,8 @@ class InputLimitsApiTest {
 		assertThat(answer).startsWith("HTTP/1.1 400");
 		assertThat(answer).doesNotContain("Exception", "\tat ", "Tomcat");
 		assertThat(answer).containsIgnoringCase("Content-Type: application/json")
-			.contains("{\"code\":\"invalid_request\",\"message\":\"Bad Request\"}");
+			.contains("{\"code\":\"invalid_request\",\"message\":\"Bad Request: the request is malformed.\","
+					+ "\"errors\":[{\"field\":\"request\",\"code\":\"invalid_request\",");
 	}
 
 	@Test
