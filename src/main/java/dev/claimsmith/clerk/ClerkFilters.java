@@ -36,6 +36,15 @@ final class ClerkFilters {
 		return checked;
 	}
 
+	/**
+	 * Whether any value was sent for a field Claimsmith keeps no data for (phone numbers,
+	 * usernames, Web3 wallets: every user's is empty), so that the list matches no one
+	 * rather than ignoring the filter and answering everyone.
+	 */
+	static boolean filtersOnUnkeptField(String param, List<String> values) {
+		return !values(param, values, MAX_EMAIL_LENGTH).isEmpty();
+	}
+
 	static List<String> emails(String param, List<String> values) {
 		return values(param, values, MAX_EMAIL_LENGTH);
 	}

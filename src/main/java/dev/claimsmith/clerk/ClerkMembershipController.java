@@ -79,6 +79,9 @@ class ClerkMembershipController {
 			@RequestParam(name = "user_id", required = false) List<String> userIds,
 			@RequestParam(name = "email_address", required = false) List<String> emailAddresses,
 			@RequestParam(name = "role", required = false) List<String> roles,
+			@RequestParam(name = "phone_number", required = false) List<String> phoneNumbers,
+			@RequestParam(required = false) List<String> username,
+			@RequestParam(name = "web3_wallet", required = false) List<String> web3Wallets,
 			@RequestParam(required = false) String query) {
 		ClerkPaging paging = ClerkPaging.of(limit, offset);
 		ClerkOrder<MembershipSort> order = ClerkOrder.of(orderBy, ORDER_FIELDS);
@@ -88,6 +91,9 @@ class ClerkMembershipController {
 		Organization organization = this.clerkOrganizations.find(id);
 		MembershipService.MembershipFilter filter = new MembershipService.MembershipFilter(organization.id(), users,
 				roleSlugs, search);
+		if (ClerkUserController.filtersOnUnkeptFields(phoneNumbers, username, web3Wallets)) {
+			return new ClerkList<>(List.of(), 0);
+		}
 		return page(filter, order, paging);
 	}
 

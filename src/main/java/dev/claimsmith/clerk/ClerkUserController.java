@@ -70,10 +70,16 @@ class ClerkUserController {
 			@RequestParam(name = "external_id", required = false) List<String> externalIds,
 			@RequestParam(name = "user_id", required = false) List<String> userIds,
 			@RequestParam(name = "organization_id", required = false) List<String> organizationIds,
+			@RequestParam(name = "phone_number", required = false) List<String> phoneNumbers,
+			@RequestParam(required = false) List<String> username,
+			@RequestParam(name = "web3_wallet", required = false) List<String> web3Wallets,
 			@RequestParam(required = false) String query) {
 		ClerkPaging paging = ClerkPaging.of(limit, offset);
 		ClerkOrder<UserSort> order = ClerkOrder.of(orderBy, ORDER_FIELDS);
 		UserService.UserFilter filter = filter(emailAddresses, externalIds, userIds, organizationIds, query);
+		if (filtersOnUnkeptFields(phoneNumbers, username, web3Wallets)) {
+			return List.of();
+		}
 		return this.users.listByOffset(filter, order.sort(), order.ascending(), paging.limit(), paging.offset())
 			.users()
 			.stream()
@@ -86,9 +92,27 @@ class ClerkUserController {
 			@RequestParam(name = "external_id", required = false) List<String> externalIds,
 			@RequestParam(name = "user_id", required = false) List<String> userIds,
 			@RequestParam(name = "organization_id", required = false) List<String> organizationIds,
+			@RequestParam(name = "phone_number", required = false) List<String> phoneNumbers,
+			@RequestParam(required = false) List<String> username,
+			@RequestParam(name = "web3_wallet", required = false) List<String> web3Wallets,
 			@RequestParam(required = false) String query) {
 		UserService.UserFilter filter = filter(emailAddresses, externalIds, userIds, organizationIds, query);
+		if (filtersOnUnkeptFields(phoneNumbers, username, web3Wallets)) {
+			return new TotalCount("total_count", 0);
+		}
 		return new TotalCount("total_count", this.users.listByOffset(filter, UserSort.ID, true, 1, 0).totalCount());
+	}
+
+	/**
+	 * Phone numbers, usernames and Web3 wallets are not kept: a filter on them matches no
+	 * one.
+	 */
+	static boolean filtersOnUnkeptFields(List<String> phoneNumbers, List<String> usernames, List<String> web3Wallets) {
+		// Each is checked (count, length) before any answers, so a bad value is a 422.
+		boolean phone = ClerkFilters.filtersOnUnkeptField("phone_number", phoneNumbers);
+		boolean username = ClerkFilters.filtersOnUnkeptField("username", usernames);
+		boolean wallet = ClerkFilters.filtersOnUnkeptField("web3_wallet", web3Wallets);
+		return phone || username || wallet;
 	}
 
 	@PostMapping

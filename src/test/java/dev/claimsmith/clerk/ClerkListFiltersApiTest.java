@@ -201,6 +201,25 @@ class ClerkListFiltersApiTest {
 		assertClerkError(this.api.get("/clerk/v1/users?user_id=" + "u".repeat(65)), "user_id");
 	}
 
+	@Test
+	void filtersOnPhoneNumbersUsernamesAndWalletsMatchNoOneSinceNoneAreKept() {
+		String tag = unique();
+		String org = organization("Unkept " + tag);
+		String ann = user("Ann", "Unkept", "unkept-" + tag);
+		member(org, ann, "org:admin");
+		String ours = "user_id=" + ann;
+		assertThat(userIds(this.api.get("/clerk/v1/users?" + ours))).containsExactly(ann);
+
+		for (String filter : List.of("phone_number=%2B15551234567", "username=ann", "web3_wallet=0xabc")) {
+			assertThat(userIds(this.api.get("/clerk/v1/users?" + ours + "&" + filter))).as(filter).isEmpty();
+			assertThat(this.api.get("/clerk/v1/users/count?" + ours + "&" + filter).json().get("total_count").asLong())
+				.as(filter)
+				.isZero();
+			assertMembers("/clerk/v1/organizations/" + org + "/memberships?" + filter);
+		}
+		assertClerkError(this.api.get("/clerk/v1/users?" + "username=u&".repeat(101)), "username");
+	}
+
 	private String organization(String name) {
 		Response created = this.api.post("/clerk/v1/organizations", Map.of("name", name));
 		assertThat(created.status()).as(created.text()).isEqualTo(200);
