@@ -185,9 +185,7 @@ public class UserService {
 			.params(params)
 			.query(String.class)
 			.list();
-		Map<String, User> byId = findAll(ids);
-		return new OffsetPage(ids.stream().map(byId::get).filter(Objects::nonNull).toList(),
-				(total != null) ? total : 0);
+		return new OffsetPage(ordered(ids), (total != null) ? total : 0);
 	}
 
 	private void apply(User user, UserChanges changes, String passwordHash, Instant now) {
@@ -258,8 +256,7 @@ public class UserService {
 			params.put("organizationId", organizationId);
 		}
 		CursorPager.IdPage page = this.pager.page(select.toString(), "u.id", params, request);
-		Map<String, User> byId = findAll(page.ids());
-		List<User> users = page.ids().stream().map(byId::get).filter(Objects::nonNull).toList();
+		List<User> users = ordered(page.ids());
 		return new Page(users, page.before(), page.after());
 	}
 
@@ -315,6 +312,7 @@ public class UserService {
 		return new Search(matches.subList(from, Math.min(matches.size(), from + limit)), matches.size());
 	}
 
+	/** The users of {@code ids}, in that order, leaving out any deleted meanwhile. */
 	private List<User> ordered(List<String> ids) {
 		Map<String, User> byId = findAll(ids);
 		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
